@@ -1,0 +1,101 @@
+// Builds every bundle with esbuild:
+//   dist/executor.js   the component executor alone (plain Node, CommonJS)
+//   dist/extension.js  the extension host side; it loads dist/executor.js lazily at first use
+//   dist/webview/*.js  the panels' browser code
+//   out/**             tests and sources transpiled one-to-one for mocha
+// Flags: --production (minified, no source maps), --watch.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const executorDir = join(root, 'src', 'executor');
+
+function listTs(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listTs(p));
+    else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+// The extension bundle must not carry its own copy of the executor: imports of
+// src/executor become a runtime require of the sibling dist/executor.js.
+const executorAsSibling = {
+  name: 'executor-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /executor$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (target === executorDir || target === join(executorDir, 'index')) {
+        return { path: './executor.js', external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const configs = [
+  { ...common, entryPoints: [join(root, 'src/executor/index.ts')], outfile: join(root, 'dist/executor.js') },
+  {
+    ...common,
+    entryPoints: [join(root, 'src/extension/extension.ts')],
+    outfile: join(root, 'dist/extension.js'),
+    external: ['vscode'],
+    plugins: [executorAsSibling],
+  },
+];
+
+const webviewEntry = join(root, 'src/webview/main.ts');
+if (existsSync(webviewEntry)) {
+  configs.push({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: [webviewEntry],
+    outfile: join(root, 'dist/webview/main.js'),
+  });
+}
+
+// Tests (and the sources they import) transpiled file by file, so mocha and the
+// extension-host test runner load plain CommonJS with working relative requires.
+const transpiled = ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
+configs.push({
+  entryPoints: transpiled,
+  outbase: root,
+  outdir: join(root, 'out'),
+  bundle: false,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+
+if (!watch) {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  const started = Date.now();
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+  console.log(`build: ${configs.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''} -> ${relative(process.cwd(), join(root, 'dist')) || 'dist'}`);
+} else {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('build: watching for changes');
+}
