@@ -1,6 +1,7 @@
 // Builds every bundle with esbuild:
 //   dist/executor.js   the component executor alone (plain Node, CommonJS)
-//   dist/extension.js  the extension host side; it loads dist/executor.js lazily at first use
+//   dist/http.js       the extension's network layer (undici dispatcher, Hub client; plain Node)
+//   dist/extension.js  the extension host side; it loads dist/executor.js and dist/http.js lazily at first use
 //   dist/webview/*.js  the panels' browser code
 //   out/**             tests and sources transpiled one-to-one for mocha
 // Flags: --production (minified, no source maps), --watch.
@@ -12,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const executorDir = join(root, 'src', 'executor');
+// Plain-Node bundles that dist/extension.js requires lazily at first use, so that
+// activation never parses them (undici alone is ~1 MB).
+const lazyBundles = { executor: join(root, 'src', 'executor'), http: join(root, 'src', 'http') };
 
 function listTs(dir) {
   if (!existsSync(dir)) return [];
@@ -25,15 +28,15 @@ function listTs(dir) {
   return out;
 }
 
-// The extension bundle must not carry its own copy of the executor: imports of
-// src/executor become a runtime require of the sibling dist/executor.js.
-const executorAsSibling = {
-  name: 'executor-as-sibling',
+// The extension bundle must not carry its own copy of a lazy bundle: imports of
+// src/executor (src/http) become a runtime require of the sibling dist/executor.js (dist/http.js).
+const lazyAsSibling = {
+  name: 'lazy-as-sibling',
   setup(build) {
-    build.onResolve({ filter: /executor$/ }, (args) => {
+    build.onResolve({ filter: /(executor|http)$/ }, (args) => {
       const target = resolve(args.resolveDir, args.path);
-      if (target === executorDir || target === join(executorDir, 'index')) {
-        return { path: './executor.js', external: true };
+      for (const [name, dir] of Object.entries(lazyBundles)) {
+        if (target === dir || target === join(dir, 'index')) return { path: `./${name}.js`, external: true };
       }
       return undefined;
     });
@@ -52,13 +55,15 @@ const common = {
 };
 
 const configs = [
-  { ...common, entryPoints: [join(root, 'src/executor/index.ts')], outfile: join(root, 'dist/executor.js') },
+  ...Object.entries(lazyBundles).map(([name, dir]) => ({ ...common, entryPoints: [join(dir, 'index.ts')], outfile: join(root, `dist/${name}.js`) })),
   {
     ...common,
     entryPoints: [join(root, 'src/extension/extension.ts')],
     outfile: join(root, 'dist/extension.js'),
     external: ['vscode'],
-    plugins: [executorAsSibling],
+    plugins: [lazyAsSibling],
+    // `await import('../executor')` becomes a lazy CommonJS require, not an ESM load.
+    supported: { 'dynamic-import': false },
   },
 ];
 
