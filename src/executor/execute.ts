@@ -135,6 +135,9 @@ export async function execute(request: Request, options: ExecuteOptions = {}): P
     const res = await call(p, { control, options, stream: false });
     const body = await readBody(res, control, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     control.disarm();
+    // undici frees the connection one turn after the body ends: yielding once lets the
+    // caller's next request reuse it instead of opening another.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const output = normalize(p.task, parseJson(p.task, res, body), p.input);
     assertValidOutput(p.task.id, output);
     return output;
