@@ -11,3 +11,5 @@ export { sniffMediaType } from './media';
 export { sharedDispatcher } from './http';
 export { requestUrl } from './request';
 export type * from './types';
+export { runBatch } from './batch';
+export type { BatchOutcome, BatchOptions } from './batch';
