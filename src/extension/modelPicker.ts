@@ -106,7 +106,9 @@ export class ModelPicker {
 
   private async searchHub(task: TaskInfo, text: string, signal: AbortSignal): Promise<ModelItem[]> {
     try {
-      const hits = await this.hub.searchModels({ pipelineTag: task.pipelineTag, search: text || undefined, limit: 20 }, await this.tokens.get(), signal);
+      // Chat models are served through the router by any provider; the rest by hf-inference.
+      const servedBy = task.availability === 'chat' ? 'all' : 'hf-inference';
+      const hits = await this.hub.searchModels({ pipelineTag: task.pipelineTag, search: text || undefined, limit: 20, servedBy }, await this.tokens.get(), signal);
       const items = hits.map((hit) => hubItem(task, hit));
       return [{ label: text ? `Hub: "${text}"` : 'Hub: most downloaded', kind: vscode.QuickPickItemKind.Separator }, ...items];
     } catch (e) {
@@ -118,13 +120,12 @@ export class ModelPicker {
 
 function hubItem(task: TaskInfo, hit: ModelHit): ModelItem {
   const stats = [hit.downloads !== undefined && `$(cloud-download) ${compactNumber(hit.downloads)}`, hit.likes !== undefined && `$(heart) ${compactNumber(hit.likes)}`, hit.gated && '$(lock) gated', hit.private && 'private'];
-  return { label: hit.id, description: stats.filter(Boolean).join('  '), detail: servedNote(task, hit.providers), model: hit.id, alwaysShow: true };
+  return { label: hit.id, description: stats.filter(Boolean).join('  '), detail: servedNote(task, hit.served), model: hit.id, alwaysShow: true };
 }
 
-/** Whether the model can run as configured by default: hf-inference, or any provider for chat. */
-function servedNote(task: TaskInfo, providers: string[] | undefined): string | undefined {
-  if (!providers) return undefined;
-  if (task.availability === 'chat') return providers.length ? `$(check) served by ${providers.slice(0, 4).join(', ')}${providers.length > 4 ? '…' : ''}` : '$(circle-slash) no inference provider serves it';
-  if (providers.includes('hf-inference')) return '$(check) served by hf-inference';
-  return `$(circle-slash) not served by hf-inference${providers.length ? ` (served by ${providers.slice(0, 3).join(', ')})` : ''}: needs an endpoint`;
+/** Whether the model runs as configured by default: on hf-inference, or on any provider for chat. */
+function servedNote(task: TaskInfo, served: boolean | undefined): string | undefined {
+  if (served === undefined) return undefined;
+  if (task.availability === 'chat') return served ? '$(check) served by an inference provider' : '$(circle-slash) no inference provider serves it';
+  return served ? '$(check) served by hf-inference' : '$(circle-slash) not served by hf-inference: needs an endpoint';
 }

@@ -1,5 +1,5 @@
 // The Hugging Face Hub API the extension needs: who owns a token (whoami-v2) and a
-// model search filtered by pipeline tag, with which inference providers serve each model.
+// model search filtered by pipeline tag, marking the models a provider serves.
 import { getJson, HttpError, type GetOptions } from './request';
 
 export interface HubUser {
@@ -16,14 +16,16 @@ export interface ModelHit {
   likes?: number;
   gated?: boolean;
   private?: boolean;
-  /** Providers serving the model live; undefined when the Hub did not say. */
-  providers?: string[];
+  /** Whether the provider asked about serves it; undefined when the Hub could not say. */
+  served?: boolean;
 }
 
 export interface SearchQuery {
   pipelineTag: string;
   search?: string;
   limit?: number;
+  /** Marks which hits this inference provider serves (`all`: any provider). */
+  servedBy?: string;
 }
 
 /** Resolves `path` under the Hub URL, keeping any path prefix the URL has (mirrors, proxies). */
@@ -48,39 +50,42 @@ export async function whoami(hubUrl: string, token: string, options: Omit<GetOpt
   };
 }
 
+/**
+ * Models for a pipeline tag, most downloaded first. Which of them are served comes
+ * from the same search filtered by provider: a served model ranks at least as high
+ * in that shorter list, so every hit's mark is exact.
+ */
 export async function searchModels(hubUrl: string, query: SearchQuery, options: GetOptions = {}): Promise<ModelHit[]> {
+  const [all, served] = await Promise.all([
+    listModels(hubUrl, query, undefined, options),
+    query.servedBy ? listModels(hubUrl, query, query.servedBy, options).catch(() => undefined) : undefined,
+  ]);
+  const servedIds = served && new Set(served.map((m) => m.id));
+  return all.map((m) => (servedIds ? { ...m, served: servedIds.has(m.id) } : m));
+}
+
+async function listModels(hubUrl: string, query: SearchQuery, provider: string | undefined, options: GetOptions): Promise<ModelHit[]> {
   const url = hubEndpoint(hubUrl, 'api/models');
   url.searchParams.set('pipeline_tag', query.pipelineTag);
   if (query.search) url.searchParams.set('search', query.search);
+  if (provider) url.searchParams.set('inference_provider', provider);
   url.searchParams.set('sort', 'downloads');
   url.searchParams.set('direction', '-1');
   url.searchParams.set('limit', String(query.limit ?? 20));
-  for (const field of ['downloads', 'likes', 'gated', 'private', 'inferenceProviderMapping']) url.searchParams.append('expand[]', field);
   const { status, body } = await getJson(url.toString(), options);
   if (status !== 200) throw new HttpError('status', `The Hub's model search answered ${status}.`, status);
-  if (!Array.isArray(body)) throw new HttpError('invalid-response', 'The Hub\'s model search did not return a list.');
+  if (!Array.isArray(body)) throw new HttpError('invalid-response', "The Hub's model search did not return a list.");
   return body.flatMap((item): ModelHit[] => {
     const model = asObject(item);
     if (typeof model?.id !== 'string') return [];
-    const providers = liveProviders(model.inferenceProviderMapping);
     return [{
       id: model.id,
       ...(typeof model.downloads === 'number' && { downloads: model.downloads }),
       ...(typeof model.likes === 'number' && { likes: model.likes }),
       ...(model.gated !== undefined && { gated: model.gated !== false }),
       ...(typeof model.private === 'boolean' && { private: model.private }),
-      ...(providers && { providers }),
     }];
   });
-}
-
-/** The Hub has sent the mapping both as a list of `{provider, status}` and as an object keyed by provider. */
-function liveProviders(mapping: unknown): string[] | undefined {
-  if (mapping === undefined || mapping === null) return undefined;
-  const entries: [string, unknown][] = Array.isArray(mapping)
-    ? mapping.map((m) => [String(asObject(m)?.provider ?? ''), asObject(m)?.status])
-    : Object.entries(asObject(mapping) ?? {}).map(([provider, m]) => [provider, asObject(m)?.status]);
-  return entries.filter(([provider, status]) => provider && (status === undefined || status === 'live')).map(([provider]) => provider);
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
