@@ -41,8 +41,8 @@ export class ChatSessions implements vscode.Disposable {
     const model = existing?.model ?? (await chooseModel(this.ctx, task, args));
     if (!model) return undefined;
     const session = existing ?? { model, past_user_inputs: [], generated_responses: [] };
-    const document = existing ? editor.document : await this.open(model, session);
-    await vscode.window.showTextDocument(document, { preview: false });
+    const document = existing && editor ? editor.document : await this.open(model, session);
+    await vscode.window.showTextDocument(document, { preview: false, viewColumn: existing ? undefined : vscode.ViewColumn.Beside });
 
     // The user's turn, then the reply streamed after it.
     const turn = `\n**You:**\n\n${text}\n\n**${model}:**\n\n`;

@@ -36,9 +36,13 @@ export function inlineLabel(item: LabelScore, maxLabel = 40): string {
   return `${inlineText(item.label, maxLabel)} ${formatScore(item.score)}`;
 }
 
-/** Escapes text for Markdown (also inside table cells), keeping it on one line. */
+/**
+ * Escapes text for use inside a Markdown line (a heading, a table cell, a hover), on
+ * one line: no emphasis, code, links, HTML, entities or cell breaks can form. (Marks
+ * that only count at the start of a line, like `-` or `1.`, stay readable.)
+ */
 export function escapeMarkdown(text: string): string {
-  return inlineText(text, 500).replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`);
+  return inlineText(text, 500).replace(/[\\`*_{}[\]<>|~&#]/g, (c) => `\\${c}`);
 }
 
 /** A Markdown table of labels and scores, highest first. */

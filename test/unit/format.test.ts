@@ -20,8 +20,9 @@ describe('format', () => {
   });
 
   it('escapes Markdown so labels cannot inject links, HTML or commands into hovers', () => {
-    const escaped = escapeMarkdown('[click](command:evil) <img src=x> | *b*');
-    assert.ok(!/(^|[^\\])[[\]()<>|*]/.test(escaped), escaped);
+    const escaped = escapeMarkdown('[click](command:evil) <img src=x> | *b* &#8238;');
+    assert.ok(!/(^|[^\\])[[\]<>|*&]/.test(escaped), escaped);
+    assert.equal(escapeMarkdown('google/vit-base-patch16-224 (v1.0)'), 'google/vit-base-patch16-224 (v1.0)');
     assert.match(labelTable([{ label: 'a|b', score: 0.5 }]), /\| a\\\|b \| 0\.500 \|/);
   });
 
