@@ -1,16 +1,21 @@
 // HTTP over undici: one shared keep-alive dispatcher, timeouts and cancellation
 // that say which one happened, redirects that never carry the token to another
 // origin, and bodies read with a size limit.
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { Readable } from 'node:stream';
 import { ComponentError } from './errors';
+import { createDispatcher } from './network';
 import type { HttpRequest } from './request';
 
-let shared: Agent | undefined;
+let shared: Dispatcher | undefined;
 
-/** The executor's keep-alive dispatcher, created on first use and reused by every call. */
+/**
+ * The executor's keep-alive dispatcher, created on first use and reused by every
+ * call. It honours the environment's HTTPS_PROXY/NO_PROXY; callers with proxy or
+ * CA settings of their own pass a dispatcher from `createDispatcher`.
+ */
 export function sharedDispatcher(): Dispatcher {
-  shared ??= new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 128 });
+  shared ??= createDispatcher();
   return shared;
 }
 
