@@ -1,7 +1,6 @@
 // Builds every bundle with esbuild:
 //   dist/executor.js   the component executor alone (plain Node, CommonJS)
-//   dist/http.js       the extension's network layer (undici dispatcher, Hub client; plain Node)
-//   dist/extension.js  the extension host side; it loads dist/executor.js and dist/http.js lazily at first use
+//   dist/extension.js  the extension host side; it loads dist/executor.js lazily at first use
 //   dist/webview/*.js  the panels' browser code
 //   out/**             tests and sources transpiled one-to-one for mocha
 // Flags: --production (minified, no source maps), --watch.
@@ -13,9 +12,11 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-// Plain-Node bundles that dist/extension.js requires lazily at first use, so that
-// activation never parses them (undici alone is ~1 MB).
-const lazyBundles = { executor: join(root, 'src', 'executor'), http: join(root, 'src', 'http') };
+// --dist=DIR puts the bundles elsewhere (the benchmark measures production bundles without touching dist/).
+const distArg = process.argv.find((a) => a.startsWith('--dist='));
+const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
+const bundlesOnly = !!distArg;
+const executorDir = join(root, 'src', 'executor');
 
 function listTs(dir) {
   if (!existsSync(dir)) return [];
@@ -28,15 +29,15 @@ function listTs(dir) {
   return out;
 }
 
-// The extension bundle must not carry its own copy of a lazy bundle: imports of
-// src/executor (src/http) become a runtime require of the sibling dist/executor.js (dist/http.js).
-const lazyAsSibling = {
-  name: 'lazy-as-sibling',
+// The extension bundle must not carry its own copy of the executor: imports of
+// src/executor become a runtime require of the sibling dist/executor.js.
+const executorAsSibling = {
+  name: 'executor-as-sibling',
   setup(build) {
-    build.onResolve({ filter: /(executor|http)$/ }, (args) => {
+    build.onResolve({ filter: /executor$/ }, (args) => {
       const target = resolve(args.resolveDir, args.path);
-      for (const [name, dir] of Object.entries(lazyBundles)) {
-        if (target === dir || target === join(dir, 'index')) return { path: `./${name}.js`, external: true };
+      if (target === executorDir || target === join(executorDir, 'index')) {
+        return { path: './executor.js', external: true };
       }
       return undefined;
     });
@@ -55,13 +56,13 @@ const common = {
 };
 
 const configs = [
-  ...Object.entries(lazyBundles).map(([name, dir]) => ({ ...common, entryPoints: [join(dir, 'index.ts')], outfile: join(root, `dist/${name}.js`) })),
+  { ...common, entryPoints: [join(root, 'src/executor/index.ts')], outfile: join(dist, 'executor.js') },
   {
     ...common,
     entryPoints: [join(root, 'src/extension/extension.ts')],
-    outfile: join(root, 'dist/extension.js'),
+    outfile: join(dist, 'extension.js'),
     external: ['vscode'],
-    plugins: [lazyAsSibling],
+    plugins: [executorAsSibling],
     // `await import('../executor')` becomes a lazy CommonJS require, not an ESM load.
     supported: { 'dynamic-import': false },
   },
@@ -75,14 +76,14 @@ if (existsSync(webviewEntry)) {
     format: 'iife',
     target: 'chrome120',
     entryPoints: [webviewEntry],
-    outfile: join(root, 'dist/webview/main.js'),
+    outfile: join(dist, 'webview/main.js'),
   });
 }
 
 // Tests (and the sources they import) transpiled file by file, so mocha and the
 // extension-host test runner load plain CommonJS with working relative requires.
-const transpiled = ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
-configs.push({
+const transpiled = bundlesOnly ? [] : ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
+if (transpiled.length) configs.push({
   entryPoints: transpiled,
   outbase: root,
   outdir: join(root, 'out'),
@@ -95,10 +96,10 @@ configs.push({
 });
 
 if (!watch) {
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
   const started = Date.now();
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  console.log(`build: ${configs.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''} -> ${relative(process.cwd(), join(root, 'dist')) || 'dist'}`);
+  console.log(`build: ${configs.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''} -> ${relative(process.cwd(), dist) || 'dist'}`);
 } else {
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   await Promise.all(contexts.map((c) => c.watch()));

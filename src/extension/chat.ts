@@ -7,7 +7,7 @@ import type { TaskOutputs } from '../executor';
 import type { CommandArgs } from './commandArgs';
 import { chooseModel, withParameters, type CommandContext } from './commandContext';
 import { replaceText } from './editorResults';
-import { taskInfo } from './runTask';
+import { taskInfo } from './lazyExecutor';
 import { StreamingInsert } from './streamingInsert';
 
 interface ChatSession {

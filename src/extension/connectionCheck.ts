@@ -1,6 +1,7 @@
 // `huggingface.testConnection`: checks the setup step by step (URLs, token, endpoint)
 // and says what is wrong, with the action that fixes it.
 import * as vscode from 'vscode';
+import { getJson, safeOrigin } from './httpGet';
 import type { HubClient } from './hubClient';
 import type { Network } from './network';
 import type { TokenStore } from './secrets';
@@ -62,11 +63,10 @@ export class ConnectionCheck {
     }
 
     if (!baseProblem) {
-      const http = await import('../http');
-      const origin = http.safeOrigin(s.baseUrl);
+      const origin = safeOrigin(s.baseUrl);
       try {
         // No token here: this only checks that the endpoint answers.
-        const { status } = await http.getJson(s.baseUrl, { dispatcher: await this.network.dispatcher(), headers: this.network.headers, timeoutMs: 15_000 });
+        const { status } = await getJson(s.baseUrl, { dispatcher: await this.network.dispatcher(), headers: this.network.headers, timeoutMs: 15_000 });
         if (status === 410) problems.push(`${origin} is retired (410 Gone): set huggingface.baseUrl to https://router.huggingface.co/hf-inference.`);
         else findings.push(`${s.isCustomEndpoint ? 'Your endpoint' : origin} answers (HTTP ${status}).`);
       } catch (e) {

@@ -12,7 +12,7 @@ import { formatScore, inlineLabel, inlineText, ranked, zipLabels, type LabelScor
 import { labelsHover, resultHover, scoredLine } from './hovers';
 import { colorFor, type InlineResult } from './inlineDecorations';
 import type { OffsetRange } from './rangeTracking';
-import { taskInfo } from './runTask';
+import { taskInfo } from './lazyExecutor';
 import { nonBlankLines, spanToUtf16 } from './textSpans';
 import { isOpenInEditor } from './trackedRanges';
 

@@ -3,7 +3,7 @@
 // token: requests are reported without headers, and error messages come from the
 // executor, which removes tokens from them.
 import * as vscode from 'vscode';
-import type { RequestRecord } from '../http';
+import type { RequestRecord } from './requestLog';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Hugging Face', { log: true });

@@ -8,7 +8,7 @@ import { parseCommandArgs, type CommandArgs } from './commandArgs';
 import { chooseModel, type CommandContext } from './commandContext';
 import { openUntitled } from './editorResults';
 import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS, mediaKindOf, mediaReport } from './mediaReport';
-import { taskInfo } from './runTask';
+import { taskInfo } from './lazyExecutor';
 
 export type MediaTask = 'TASK_IMAGE_CLASSIFICATION' | 'TASK_IMAGE_SEGMENTATION' | 'TASK_OBJECT_DETECTION' | 'TASK_IMAGE_TO_TEXT' | 'TASK_SPEECH_RECOGNITION' | 'TASK_AUDIO_CLASSIFICATION';
 

@@ -4,7 +4,7 @@
 // model id can be typed in.
 import * as vscode from 'vscode';
 import type { TaskInfo } from '../executor';
-import type { ModelHit } from '../http';
+import type { ModelHit } from './hub';
 import { endpointOnlyNote } from './errorAdvice';
 import { compactNumber } from './format';
 import type { HubClient } from './hubClient';

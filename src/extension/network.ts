@@ -1,8 +1,11 @@
-// The one HTTP dispatcher the extension hands to the executor and the Hub client,
-// created at first use (dist/http.js is not loaded during activation).
+// The one HTTP dispatcher every request goes through (the executor's task calls and
+// the Hub's), built by the executor at first use with its keep-alive pool (and the
+// proxy and CA certificates of the environment), plus the request log.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
+import { loadExecutor } from './lazyExecutor';
 import { logRequest } from './log';
+import { observeRequests } from './requestLog';
 
 export class Network implements vscode.Disposable {
   private dispatcherPromise: Promise<Dispatcher> | undefined;
@@ -17,7 +20,7 @@ export class Network implements vscode.Disposable {
   }
 
   dispatcher(): Promise<Dispatcher> {
-    this.dispatcherPromise ??= import('../http').then((http) => http.createDispatcher((record) => logRequest(this.log, record)));
+    this.dispatcherPromise ??= loadExecutor().then((executor) => executor.createDispatcher().compose(observeRequests((record) => logRequest(this.log, record))));
     return this.dispatcherPromise;
   }
 

@@ -12,7 +12,7 @@ import { resultHover } from './hovers';
 import type { InlineResult } from './inlineDecorations';
 import { showInline } from './inlineCommands';
 import type { OffsetRange } from './rangeTracking';
-import { taskInfo } from './runTask';
+import { taskInfo } from './lazyExecutor';
 import { cellsAt, parseTable, tableInput, TableParseError, type Cell, type ParsedTable } from './tables';
 import { locateAnswer } from './textSpans';
 

@@ -3,16 +3,15 @@
 // ("model is loading, about 20 s") shown in it, the outcome logged, and errors shown
 // with an action. The executor is loaded on the first run.
 import * as vscode from 'vscode';
-import type { ExecuteOptions, Request, TaskId, TaskInfo, TaskInput, TaskOutputs } from '../executor';
+import type { ExecuteOptions, Request, TaskId, TaskInput, TaskOutputs } from '../executor';
 import { adviseOnError } from './errorAdvice';
 import type { ErrorReporter } from './errorActions';
+import { loadExecutor, taskInfo, type Executor } from './lazyExecutor';
 import type { Network } from './network';
 import type { RecentModels } from './recentModels';
 import type { ResultHistory } from './resultHistory';
 import type { SettingsWatcher } from './settings';
 import { urlProblem } from './urls';
-
-type Executor = typeof import('../executor');
 
 export interface RunResult<T> {
   output: T;
@@ -29,17 +28,6 @@ export interface RunDeps {
   recent: RecentModels;
   /** The token to send ('' for none), or undefined when the user declined to set one. */
   tokenForRun: () => Promise<string | undefined>;
-}
-
-export function loadExecutor(): Promise<Executor> {
-  return import('../executor');
-}
-
-/** The task's row in the executor's table (the ids come from the command table, so it exists). */
-export async function taskInfo(task: TaskId): Promise<TaskInfo> {
-  const info = (await loadExecutor()).findTask(task);
-  if (!info) throw new Error(`Unknown task ${task}`);
-  return info;
 }
 
 export class TaskRunner implements vscode.Disposable {

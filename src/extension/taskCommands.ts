@@ -9,7 +9,7 @@ import type { CommandContext } from './commandContext';
 import { classifyText, findEntities, sentenceSimilarity, zeroShotClassify } from './inlineCommands';
 import { runMediaTask } from './mediaCommands';
 import { answerQuestion, answerTableQuestion } from './questionCommands';
-import { loadExecutor } from './runTask';
+import { loadExecutor } from './lazyExecutor';
 import { generateText, rewriteSelection } from './textCommands';
 
 interface TaskCommand {

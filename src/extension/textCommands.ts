@@ -8,7 +8,7 @@ import { chooseModel, withParameters, type CommandContext } from './commandConte
 import { readTextSource } from './editorInput';
 import { choosePlacement, openUntitled, reportOutcome, revealResult, TextTarget } from './editorResults';
 import { fillMaskText, findMaskToken } from './format';
-import { taskInfo } from './runTask';
+import { taskInfo } from './lazyExecutor';
 import { StreamingInsert } from './streamingInsert';
 
 type RewriteTask = 'TASK_SUMMARIZATION' | 'TASK_TRANSLATION' | 'TASK_FILL_MASK';

@@ -2,7 +2,7 @@
 // stored, and only ever stored in SecretStorage. Runs ask for a token when the
 // endpoint is Hugging Face's and none is set.
 import * as vscode from 'vscode';
-import type { HubUser } from '../http';
+import type { HubUser } from './hub';
 import type { HubClient } from './hubClient';
 import type { TokenStore } from './secrets';
 import { openSettings, type SettingsWatcher } from './settings';

@@ -1,17 +1,20 @@
-// The extension's network layer (src/http) against the loopback HF server: the token
-// check, the Hub search with its "served" marks, the request log, and that a token
-// never follows a redirect.
+// The extension's Hub client over the executor's dispatcher, against the loopback HF
+// server: the token check, the model search with its "served" marks, the request log,
+// and that a token never follows a redirect.
 import * as assert from 'node:assert/strict';
-import { createDispatcher, getJson, hubEndpoint, HttpError, searchModels, whoami, type RequestRecord } from '../../src/http';
+import { createDispatcher } from '../../src/executor';
+import { getJson, HttpError } from '../../src/extension/httpGet';
+import { hubEndpoint, searchModels, whoami } from '../../src/extension/hub';
+import { observeRequests, type RequestRecord } from '../../src/extension/requestLog';
 import { HfTestServer } from '../support/hfServer';
 
 const TOKEN = 'hf_hubtesttoken_abcdefghijkl';
 
-describe('http: Hub client over the shared dispatcher', function () {
+describe('Hub client over the shared dispatcher', function () {
   this.timeout(20_000);
   let server: HfTestServer;
   const records: RequestRecord[] = [];
-  const dispatcher = createDispatcher((r) => records.push(r));
+  const dispatcher = createDispatcher().compose(observeRequests((r) => records.push(r)));
 
   before(async () => {
     server = await HfTestServer.start({ token: TOKEN });

@@ -1,6 +1,8 @@
-// Small GETs for the Hub and connection checks: no redirects followed (the token stays
-// with the origin it was meant for), bounded bodies, errors that say what happened.
-import { request, type Dispatcher } from 'undici';
+// Small GETs for the Hub and connection checks, over the dispatcher every request
+// shares (any undici dispatcher can make requests itself): no redirects followed (the
+// token stays with the origin it was meant for), bounded bodies, errors that say what
+// happened.
+import type { Dispatcher } from 'undici';
 
 export type HttpErrorKind = 'status' | 'network' | 'timeout' | 'cancelled' | 'invalid-response';
 
@@ -20,21 +22,23 @@ export interface GetOptions {
   token?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
-  dispatcher?: Dispatcher;
+  dispatcher: Dispatcher;
   headers?: Record<string, string>;
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** GETs `url`; resolves with the status and the body parsed as JSON (undefined when it is not JSON). */
-export async function getJson(url: string, options: GetOptions = {}): Promise<{ status: number; body: unknown }> {
+export async function getJson(url: string, options: GetOptions): Promise<{ status: number; body: unknown }> {
   const { token, signal, timeoutMs = 30_000, dispatcher, headers } = options;
   let res: Dispatcher.ResponseData;
   try {
-    res = await request(url, {
+    const { origin, pathname, search } = new URL(url);
+    res = await dispatcher.request({
+      origin,
+      path: pathname + search,
       method: 'GET',
       signal,
-      dispatcher,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       headers: { accept: 'application/json', ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },

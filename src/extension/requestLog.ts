@@ -1,8 +1,6 @@
-// One keep-alive undici dispatcher for every request the extension makes (the
-// executor's task calls and the Hub's), so connection reuse, and later proxies and
-// extra CAs, apply to all of them alike. An interceptor reports each exchange
-// (method, URL, status, duration) for the log; it never sees or reports headers.
-import { Agent, type Dispatcher } from 'undici';
+// An undici interceptor that reports each HTTP exchange (method, URL, status,
+// duration) for the log. It never sees or reports headers, so never the token.
+import type { Dispatcher } from 'undici';
 
 export interface RequestRecord {
   method: string;
@@ -13,12 +11,7 @@ export interface RequestRecord {
   durationMs: number;
 }
 
-export function createDispatcher(onRequest?: (record: RequestRecord) => void): Dispatcher {
-  const agent = new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
-  return onRequest ? agent.compose(observe(onRequest)) : agent;
-}
-
-function observe(onRequest: (record: RequestRecord) => void): Dispatcher.DispatcherComposeInterceptor {
+export function observeRequests(onRequest: (record: RequestRecord) => void): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
     const started = performance.now();
     const base = { method: opts.method, url: `${String(opts.origin ?? '')}${opts.path}` };

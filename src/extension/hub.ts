@@ -1,6 +1,6 @@
 // The Hugging Face Hub API the extension needs: who owns a token (whoami-v2) and a
 // model search filtered by pipeline tag, marking the models a provider serves.
-import { getJson, HttpError, type GetOptions } from './request';
+import { getJson, HttpError, type GetOptions } from './httpGet';
 
 export interface HubUser {
   name: string;
@@ -34,7 +34,7 @@ export function hubEndpoint(hubUrl: string, path: string): URL {
 }
 
 /** Checks a token; a 401 rejects with `HttpError` kind `status`. */
-export async function whoami(hubUrl: string, token: string, options: Omit<GetOptions, 'token'> = {}): Promise<HubUser> {
+export async function whoami(hubUrl: string, token: string, options: Omit<GetOptions, 'token'>): Promise<HubUser> {
   const url = hubEndpoint(hubUrl, 'api/whoami-v2').toString();
   const { status, body } = await getJson(url, { ...options, token });
   if (status === 401) throw new HttpError('status', 'The Hub does not accept this token (401): it is invalid, expired or revoked.', 401);
@@ -55,7 +55,7 @@ export async function whoami(hubUrl: string, token: string, options: Omit<GetOpt
  * from the same search filtered by provider: a served model ranks at least as high
  * in that shorter list, so every hit's mark is exact.
  */
-export async function searchModels(hubUrl: string, query: SearchQuery, options: GetOptions = {}): Promise<ModelHit[]> {
+export async function searchModels(hubUrl: string, query: SearchQuery, options: GetOptions): Promise<ModelHit[]> {
   const [all, served] = await Promise.all([
     listModels(hubUrl, query, undefined, options),
     query.servedBy ? listModels(hubUrl, query, query.servedBy, options).catch(() => undefined) : undefined,
