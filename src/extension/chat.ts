@@ -27,6 +27,11 @@ export class ChatSessions implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const existing = editor && this.sessions.get(editor.document);
     const selection = !existing && editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+    const limit = this.ctx.settings.current.maxInputCharacters;
+    if (selection.length > limit) {
+      void vscode.window.showWarningMessage(`The selection has ${selection.length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')} (huggingface.maxInputCharacters). Select a part of it.`);
+      return undefined;
+    }
     const message =
       args.message ??
       (await vscode.window.showInputBox({

@@ -18,9 +18,15 @@ export interface CommandContext {
   state: vscode.Memento;
 }
 
-/** The model from the command's arguments, or the one the user picks. */
+/**
+ * The model from the command's arguments, or the one the user picks. A custom endpoint
+ * serves one model whatever the id says (only chat requests carry it), so the picker
+ * would only get in the way there.
+ */
 export function chooseModel(ctx: CommandContext, task: TaskInfo, args: CommandArgs): Promise<string | undefined> {
-  return args.model ? Promise.resolve(args.model) : ctx.picker.pick(task);
+  if (args.model) return Promise.resolve(args.model);
+  if (ctx.settings.current.isCustomEndpoint && task.transport !== 'chat') return Promise.resolve(ctx.picker.defaultModel(task));
+  return ctx.picker.pick(task);
 }
 
 /** `{ parameters }` when the command was given any, to spread into a task input. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { TASKS } from '../../src/executor';
 import { TASK_COMMANDS } from '../../src/extension/taskCommands';
 import type { HfTestServer } from '../support/hfServer';
-import { closeEditors, EXTENSION_ID, openText, startHf, stopHf } from './hostHelpers';
+import { closeEditors, configure, EXTENSION_ID, inferenceRequests, openText, startHf, stopHf } from './hostHelpers';
 
 const TOKEN_ROUTING = ['huggingface.baseUrl', 'huggingface.isCustomEndpoint', 'huggingface.hubUrl'];
 
@@ -70,6 +70,33 @@ describe('settings, trust and the manifest', function () {
       assert.equal(editor.document.getText(), 'Replaced by setting.');
     } finally {
       await vscode.workspace.getConfiguration('huggingface').update('textResult', 'insertBelow', vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('sends runs to a custom endpoint itself, without asking for a model it would ignore', async () => {
+    server.reset();
+    await configure({ baseUrl: `${server.url}/endpoint/summarization`, isCustomEndpoint: true });
+    try {
+      const editor = await openText('Straight to the endpoint. Done.', 'Straight to the endpoint. Done.');
+      await vscode.commands.executeCommand('huggingface.summarize', { placement: 'replace' });
+      assert.equal(editor.document.getText(), 'Straight to the endpoint.');
+      assert.equal(inferenceRequests(server)[0].path, '/endpoint/summarization');
+    } finally {
+      await configure({ baseUrl: server.url, isCustomEndpoint: false });
+    }
+  });
+
+  it('Test Connection reports what works, and what does not', async () => {
+    const good = await vscode.commands.executeCommand<{ ok: boolean; findings: string[]; problems: string[] }>('huggingface.testConnection');
+    assert.equal(good?.ok, true, good?.problems.join(' '));
+    assert.ok(good?.findings.some((f) => f.includes('signed in as test-user')));
+    await configure({ baseUrl: 'http://127.0.0.1:1' });
+    try {
+      const bad = await vscode.commands.executeCommand<{ ok: boolean; problems: string[] }>('huggingface.testConnection');
+      assert.equal(bad?.ok, false);
+      assert.ok(bad?.problems.some((p) => p.includes('Could not reach http://127.0.0.1:1')), bad?.problems.join(' '));
+    } finally {
+      await configure({ baseUrl: server.url });
     }
   });
 });
