@@ -16,7 +16,7 @@ export interface Settings {
   readonly maxInputCharacters: number;
 }
 
-export const SECTION = 'huggingface';
+const SECTION = 'huggingface';
 
 function read(): Settings {
   const c = vscode.workspace.getConfiguration(SECTION);

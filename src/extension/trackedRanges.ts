@@ -24,11 +24,6 @@ export class TrackedRanges implements vscode.Disposable {
     return this.ranges[index];
   }
 
-  toRange(index: number): vscode.Range | undefined {
-    const r = this.ranges[index];
-    return r && new vscode.Range(this.document.positionAt(r.start), this.document.positionAt(r.end));
-  }
-
   dispose(): void {
     this.subscription.dispose();
   }
