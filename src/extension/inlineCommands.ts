@@ -65,7 +65,10 @@ function labelResult(items: LabelScore[], subject: OffsetRange, resultId: number
     void vscode.window.showInformationMessage(`${task.title} with ${model} returned no labels.`);
     return [];
   }
-  return [{ kind: 'label', range: subject, text: inlineLabel(items[0]), hover: labelsHover(task.title, model, items, resultId) }];
+  const text = inlineLabel(items[0]);
+  // Also in the status bar: with a whole document, the line may be out of sight.
+  vscode.window.setStatusBarMessage(`$(tag) ${task.title}: ${text}`, 8000);
+  return [{ kind: 'label', range: subject, text, hover: labelsHover(task.title, model, items, resultId) }];
 }
 
 export function classifyText(ctx: CommandContext, args: CommandArgs) {

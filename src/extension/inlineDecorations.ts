@@ -109,11 +109,10 @@ export class InlineResults implements vscode.Disposable {
     const spans: vscode.DecorationOptions[][] = this.spanTypes.map(() => []);
     for (const r of results) {
       if (r.kind === 'label') {
-        // From the text to the end of its last line, so that the label sits at the line's
-        // end and hovering the text itself shows the details.
-        const range = toRange(r.range);
-        const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
-        labels.push({ range: new vscode.Range(range.start, document.lineAt(lastLine).range.end), hoverMessage: r.hover, renderOptions: { after: { contentText: r.text ?? '' } } });
+        // From the text to the end of its first line, so that the label sits where reading
+        // starts and hovering the text itself shows the details.
+        const start = document.positionAt(r.range.start);
+        labels.push({ range: new vscode.Range(start, document.lineAt(start.line).range.end), hoverMessage: r.hover, renderOptions: { after: { contentText: r.text ?? '' } } });
       } else if (r.kind === 'span') {
         spans[r.color ?? 0].push({ range: toRange(r.range), hoverMessage: r.hover, renderOptions: { after: { contentText: r.text ?? '' } } });
       } else {
