@@ -9,6 +9,7 @@ import { chooseModel, withParameters, type CommandContext } from './commandConte
 import { replaceText } from './editorResults';
 import { taskInfo } from './lazyExecutor';
 import { StreamingInsert } from './streamingInsert';
+import { TrackedRanges } from './trackedRanges';
 
 interface ChatSession {
   model: string;
@@ -53,9 +54,13 @@ export class ChatSessions implements vscode.Disposable {
     const turn = `\n**You:**\n\n${text}\n\n**${model}:**\n\n`;
     const end = document.getText().length;
     if (!(await replaceText(document, { start: end, end }, turn))) return undefined;
-    const after = end + turn.length;
+    // Where the reply starts, kept true if the user types in the chat meanwhile.
+    const replyAt = new TrackedRanges(document, [{ start: end + turn.length, end: end + turn.length }]);
     let reply = '';
-    const inserter = new StreamingInsert(document, async (chunk, undo) => ((await replaceText(document, { start: after, end: after }, chunk, undo)) ? after + chunk.length : undefined));
+    const inserter = new StreamingInsert(document, async (chunk, undo) => {
+      const at = replyAt.get(0);
+      return at && (await replaceText(document, at, chunk, undo)) ? at.start + chunk.length : undefined;
+    });
     try {
       const input = { inputs: { text, past_user_inputs: session.past_user_inputs, generated_responses: session.generated_responses }, ...withParameters(args) };
       const result = await this.ctx.runner.stream('TASK_CONVERSATIONAL', model, input, (chunk) => {
@@ -72,6 +77,7 @@ export class ChatSessions implements vscode.Disposable {
       return { generated_text: reply, conversation: { past_user_inputs: [...session.past_user_inputs], generated_responses: [...session.generated_responses] } };
     } finally {
       inserter.dispose();
+      replyAt.dispose();
     }
   }
 
