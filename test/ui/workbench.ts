@@ -104,18 +104,29 @@ export async function closePalette(page: Page): Promise<void> {
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 
+// The palette lists the commands known when it opens, and some register late (workbench
+// contributions after startup, extensions on activation): reopen it until `title` shows up.
+async function findInPalette(page: Page, title: string, timeout: number): Promise<Locator | null> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await openPalette(page, title);
+    const row = await paletteRow(page, title, Math.max(500, Math.min(2000, deadline - Date.now())));
+    if (row || Date.now() >= deadline) return row;
+    await closePalette(page);
+    await page.waitForTimeout(500);
+  }
+}
+
 /** Whether the command palette offers a command titled exactly `title` ("Category: Title"). */
-export async function paletteHas(page: Page, title: string): Promise<boolean> {
-  await openPalette(page, title);
-  const found = (await paletteRow(page, title)) !== null;
+export async function paletteHas(page: Page, title: string, timeout = 15_000): Promise<boolean> {
+  const found = (await findInPalette(page, title, timeout)) !== null;
   await closePalette(page);
   return found;
 }
 
 /** Runs a command by its palette title ("Category: Title") as a person would: F1, type, pick it. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await openPalette(page, title);
-  const row = await paletteRow(page, title);
+export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
+  const row = await findInPalette(page, title, timeout);
   if (!row) {
     const shown = await paletteLabels(page);
     await closePalette(page);
