@@ -85,10 +85,6 @@ if (existsSync(webviewEntry)) {
   });
 }
 
-// The executor's validators are precompiled from its schemas before anything is bundled
-// (and before the sources are listed below, so that a fresh checkout's out/ has them too).
-generateValidators();
-
 // Tests (and the sources they import) transpiled file by file, so mocha and the
 // extension-host test runner load plain CommonJS with working relative requires.
 const transpiled = bundlesOnly ? [] : ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
