@@ -1,14 +1,17 @@
 // Activation only wires things together; every feature lives in its own module.
 // Nothing here makes a request or loads the executor: both wait for the first command.
 import * as vscode from 'vscode';
+import { createApi, type HuggingFaceTasksApi } from './api';
 import { ChatSessions } from './chat';
 import type { CommandContext } from './commandContext';
 import { ConnectionCheck } from './connectionCheck';
 import { ErrorReporter } from './errorActions';
+import { FOLDER_COMMANDS, runFolderBatch } from './folderBatch';
 import { openSample } from './gettingStarted';
 import { HubClient } from './hubClient';
 import { InlineResults } from './inlineDecorations';
 import { createLog } from './log';
+import { COPY_JSON, MediaResults, SAVE_ANNOTATED } from './mediaResults';
 import { ModelPicker } from './modelPicker';
 import { Network } from './network';
 import { RecentModels } from './recentModels';
@@ -20,7 +23,7 @@ import { AccountStatus } from './statusBar';
 import { registerTaskCommands } from './taskCommands';
 import { TokenCommands } from './tokenCommands';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi {
   const log = createLog();
   const settings = new SettingsWatcher();
   const tokens = new TokenStore(context.secrets, context.globalState);
@@ -31,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const recent = new RecentModels(context.globalState);
   const runner = new TaskRunner({ settings, network, log, errors: new ErrorReporter(log), history, recent, tokenForRun: () => account.tokenForRun() });
   const inline = new InlineResults();
-  const ctx: CommandContext = { settings, runner, picker: new ModelPicker(hub, tokens, recent, settings), inline, history, state: context.globalState };
+  const media = new MediaResults();
+  const ctx: CommandContext = { settings, runner, picker: new ModelPicker(hub, tokens, recent, settings), inline, history, state: context.globalState, media, recent, log };
   const chat = new ChatSessions(ctx);
   const connection = new ConnectionCheck(tokens, hub, network, settings, log);
   const command = vscode.commands.registerCommand;
@@ -43,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     network,
     runner,
     inline,
+    media,
     chat,
     new AccountStatus(tokens),
     ...registerTaskCommands(ctx, chat),
@@ -60,6 +65,17 @@ export function activate(context: vscode.ExtensionContext): void {
       return document ? inline.describe(document) : [];
     }),
   );
+
+  // Images, audio and folders (explorer actions, folder batches, the media result view's actions).
+  context.subscriptions.push(
+    ...FOLDER_COMMANDS.map((c) => command(c.command, (...args: unknown[]) => runFolderBatch(ctx, c, args))),
+    command(SAVE_ANNOTATED, (id?: unknown, options?: unknown) => media.saveAnnotated(id, options)),
+    command(COPY_JSON, (id?: unknown) => media.copyJson(id)),
+    command('huggingface._test.mediaViews', () => media.describe()),
+  );
+
+  // For other extensions: tasks with the user's settings, token and network (loads nothing until called).
+  return createApi({ settings, network, tokens, log });
 }
 
 export function deactivate(): void {}

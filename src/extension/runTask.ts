@@ -3,7 +3,7 @@
 // ("model is loading, about 20 s") shown in it, the outcome logged, and errors shown
 // with an action. The executor is loaded on the first run.
 import * as vscode from 'vscode';
-import type { ExecuteOptions, Request, TaskId, TaskInput, TaskOutputs } from '../executor';
+import type { ExecuteOptions, Request, Status, TaskId, TaskInfo, TaskInput, TaskOutputs } from '../executor';
 import { adviseOnError } from './errorAdvice';
 import type { ErrorReporter } from './errorActions';
 import { loadExecutor, taskInfo, type Executor } from './lazyExecutor';
@@ -11,12 +11,22 @@ import type { Network } from './network';
 import type { RecentModels } from './recentModels';
 import type { ResultHistory } from './resultHistory';
 import type { SettingsWatcher } from './settings';
+import { requestOptions, taskSetup } from './runSetup';
 import { urlProblem } from './urls';
 
 export interface RunResult<T> {
   output: T;
   /** The result's id in the history ("Show Details"). */
   id: number;
+}
+
+/** A prepared run: requests for any number of inputs (one file or a folder of them). */
+export interface RunSession {
+  executor: Executor;
+  task: TaskInfo;
+  request(model: string, input: Omit<TaskInput, 'model'>): Request;
+  /** Options for one request; the dispatcher is fetched per request, so settings changes apply mid-batch. */
+  options(signal: AbortSignal, onStatus?: (status: Status) => void): Promise<ExecuteOptions>;
 }
 
 export interface RunDeps {
@@ -62,14 +72,13 @@ export class TaskRunner implements vscode.Disposable {
     return count;
   }
 
-  private async run<R>(
-    taskId: TaskId,
-    model: string,
-    input: Omit<TaskInput, 'model'>,
-    stop: AbortSignal | undefined,
-    work: (executor: Executor, request: Request, options: ExecuteOptions) => Promise<R>,
-  ): Promise<RunResult<R> | undefined> {
-    const { settings, network, log, errors } = this.deps;
+  /**
+   * Everything a run needs before it sends anything: the executor, the task, the token
+   * (the user may be asked for one) and the setup from settings. Undefined when the user
+   * declined to set a token or a setting is wrong (they have been told).
+   */
+  async prepare(taskId: TaskId): Promise<RunSession | undefined> {
+    const { settings, network, errors } = this.deps;
     const executor = await loadExecutor();
     const task = await taskInfo(taskId);
     const token = await this.deps.tokenForRun();
@@ -80,49 +89,73 @@ export class TaskRunner implements vscode.Disposable {
       errors.show({ message: problem, actions: [{ kind: 'openSettings', query: 'huggingface.baseUrl' }] });
       return undefined;
     }
+    const setup = taskSetup(s, token);
+    return {
+      executor,
+      task,
+      request: (model, input) => ({ task: taskId, setup, input: { ...input, model } }),
+      options: (signal, onStatus) => requestOptions(s, network, signal, onStatus),
+    };
+  }
 
-    const request: Request = { task: taskId, setup: { api_key: token, base_url: s.baseUrl, is_custom_endpoint: s.isCustomEndpoint }, input: { ...input, model } };
+  /** Registers a run's controller, so that "Cancel Running Tasks" reaches it too; dispose when it ends. */
+  register(controller: AbortController): vscode.Disposable {
+    this.track(controller, true);
+    return { dispose: () => this.track(controller, false) };
+  }
+
+  /** Logs a failed run and shows it with the action that fixes it. */
+  showError(session: RunSession, model: string, e: unknown): void {
+    const error = session.executor.isComponentError(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    const { task } = session;
+    this.deps.log.error(`${task.title} with ${model}: ${error.code}${'status' in error && error.status ? ` ${error.status}` : ''}: ${error.message}`);
+    this.deps.errors.show(adviseOnError(error, { taskTitle: task.title, model, availability: task.availability, isCustomEndpoint: this.deps.settings.current.isCustomEndpoint }));
+  }
+
+  private async run<R>(
+    taskId: TaskId,
+    model: string,
+    input: Omit<TaskInput, 'model'>,
+    stop: AbortSignal | undefined,
+    work: (executor: Executor, request: Request, options: ExecuteOptions) => Promise<R>,
+  ): Promise<RunResult<R> | undefined> {
+    const { settings, log } = this.deps;
+    const session = await this.prepare(taskId);
+    if (!session) return undefined;
+    const { executor, task } = session;
     const controller = new AbortController();
     const onStop = () => controller.abort();
     stop?.addEventListener('abort', onStop);
-    this.track(controller, true);
+    const registration = this.register(controller);
     const started = performance.now();
     const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+    const s = settings.current;
     log.info(`${task.title} with ${model}: started (${s.isCustomEndpoint ? 'custom endpoint' : s.baseUrl}).`);
     try {
       const output = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Hugging Face: ${task.title} (${model})`, cancellable: true },
         async (progress, cancel) => {
           cancel.onCancellationRequested(() => controller.abort());
-          const options: ExecuteOptions = {
-            signal: controller.signal,
-            timeoutMs: s.requestTimeoutMs,
-            maxWaitMs: s.maxWaitMs,
-            dispatcher: await network.dispatcher(),
-            headers: { ...network.headers },
-            onStatus: (status) => {
-              progress.report({ message: status.message });
-              log.info(`${task.title} with ${model}: ${status.message}`);
-            },
-          };
-          return work(executor, request, options);
+          const options = await session.options(controller.signal, (status) => {
+            progress.report({ message: status.message });
+            log.info(`${task.title} with ${model}: ${status.message}`);
+          });
+          return work(executor, session.request(model, input), options);
         },
       );
       log.info(`${task.title} with ${model}: done in ${elapsed()}.`);
       void this.deps.recent.add(taskId, model);
       return { output, id: this.deps.history.add(taskId, model, output) };
     } catch (e) {
-      const error = executor.isComponentError(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-      if (error.code === 'CANCELLED' || controller.signal.aborted) {
+      if ((executor.isComponentError(e) && e.code === 'CANCELLED') || controller.signal.aborted) {
         log.info(`${task.title} with ${model}: cancelled after ${elapsed()}.`);
         return undefined;
       }
-      log.error(`${task.title} with ${model}: ${error.code}${'status' in error && error.status ? ` ${error.status}` : ''} after ${elapsed()}: ${error.message}`);
-      errors.show(adviseOnError(error, { taskTitle: task.title, model, availability: task.availability, isCustomEndpoint: s.isCustomEndpoint }));
+      this.showError(session, model, e);
       return undefined;
     } finally {
       stop?.removeEventListener('abort', onStop);
-      this.track(controller, false);
+      registration.dispose();
     }
   }
 
