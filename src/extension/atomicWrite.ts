@@ -5,6 +5,9 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 
 export async function writeFileAtomically(target: vscode.Uri, content: Uint8Array): Promise<void> {
+  // A rename with `overwrite` would delete a folder in the way: only ever replace a file.
+  const existing = await Promise.resolve(vscode.workspace.fs.stat(target)).catch(() => undefined);
+  if (existing && existing.type & vscode.FileType.Directory) throw new Error(`${posix.basename(target.path)} is a folder`);
   const dir = posix.dirname(target.path);
   const temp = target.with({ path: posix.join(dir, `.${posix.basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`) });
   try {

@@ -4,7 +4,7 @@
 // the ones in flight; what finished is kept.
 import * as vscode from 'vscode';
 import { progressMessage } from './batchProgress';
-import { runFileBatch, type FileOutcome } from './fileBatch';
+import { countOutcomes, runFileBatch, type FileOutcome } from './fileBatch';
 import type { RunSession, TaskRunner } from './runTask';
 
 export interface FilesRun<F, O> {
@@ -41,4 +41,11 @@ export async function runOverFiles<F, O>(
   } finally {
     registration.dispose();
   }
+}
+
+/** One line for the run, and one per failed file, in the log. */
+export function logOutcomes<F>(log: vscode.LogOutputChannel, what: string, run: FilesRun<F, unknown>, name: (file: F) => string): void {
+  const { ok, failed, cancelled } = countOutcomes(run.outcomes);
+  log.info(`${what}: ${ok} done, ${failed} failed, ${cancelled} cancelled, in ${Math.round(run.durationMs)} ms.`);
+  for (const o of run.outcomes) if (o.status === 'failed') log.warn(`${what}: ${name(o.file)}: ${o.error}`);
 }

@@ -11,7 +11,7 @@ import { reportCsv, reportJson, reportRow, type ReportKind } from './batchReport
 import { parseCommandArgs } from './commandArgs';
 import { chooseModel, type CommandContext } from './commandContext';
 import { countOutcomes } from './fileBatch';
-import { runOverFiles } from './filesProgress';
+import { logOutcomes, runOverFiles } from './filesProgress';
 import { taskInfo } from './lazyExecutor';
 import { mediaGlob, type MediaKind } from './mediaFiles';
 import { readMediaFile } from './mediaReader';
@@ -34,7 +34,7 @@ export const FOLDER_COMMANDS: readonly FolderCommand[] = [
 ];
 
 export interface BatchSummary {
-  /** The report written (a URI string). */
+  /** The report written (a URI string); empty when it could not be written (it opened unsaved instead). */
   report: string;
   total: number;
   succeeded: number;
@@ -77,22 +77,40 @@ export async function runFolderBatch(ctx: CommandContext, spec: FolderCommand, a
   ctx.log.info(`${task.title} in ${folder.path} with ${model}: ${files.length} files, ${s.batchConcurrency} at a time.`);
   const run = await runOverFiles(ctx.runner, session, `Hugging Face: ${task.title} in ${folderName} (${model})`, files, s.batchConcurrency, async (uri, signal) => {
     const file = await readMediaFile(uri, spec.kind, s.maxMediaBytes, session.executor.sniffMediaType);
-    return session.executor.execute(session.request(model, { [spec.kind]: file.data }), await session.options(signal ?? new AbortController().signal));
+    return session.executor.execute(session.request(model, { [spec.kind]: file.data }), await session.options(signal));
   });
+  logOutcomes(ctx.log, `${task.title} in ${folderName}`, run, (uri) => posix.relative(folder.path, uri.path));
 
   const rows = run.outcomes.map((o) => reportRow(spec.report, posix.relative(folder.path, o.file.path), o));
   const json = format === 'json' || format === 'csv' ? format === 'json' : s.batchReportFormat === 'json';
   const content = json ? reportJson({ task: spec.task, model, folder: folder.toString(), startedAt, durationMs: Math.round(run.durationMs) }, rows, run.outcomes) : reportCsv(spec.report, rows);
   const report = vscode.Uri.joinPath(folder, '..', `${folderName}.${spec.slug}.${json ? 'json' : 'csv'}`);
-  await writeFileAtomically(report, new TextEncoder().encode(content));
+  const written = await writeReport(ctx, report, content, json);
 
   const { ok, failed, cancelled } = countOutcomes(run.outcomes);
   // Nothing worked (a rejected token, an unreachable server…): say why, with the action that fixes it.
   const failure = run.outcomes.find((o) => o.status === 'failed');
   if (!ok && failure?.status === 'failed' && !run.cancelled) ctx.runner.showError(session, model, failure.thrown);
-  const summary = `${spec.verb} ${ok} of ${files.length} ${spec.kind === 'image' ? 'images' : 'audio files'} in ${folderName}${failed ? `, ${failed} failed` : ''}${cancelled ? `, ${cancelled} cancelled` : ''}. Report: ${posix.basename(report.path)}.`;
-  ctx.log.info(`${task.title} in ${folder.path}: ${summary} (${Math.round(run.durationMs)} ms)`);
+  const summary = `${spec.verb} ${ok} of ${files.length} ${spec.kind === 'image' ? 'images' : 'audio files'} in ${folderName}${failed ? `, ${failed} failed` : ''}${cancelled ? `, ${cancelled} cancelled` : ''}.${written ? ` Report: ${posix.basename(report.path)}.` : ''}`;
   void vscode.window[failed || cancelled ? 'showWarningMessage' : 'showInformationMessage'](summary);
-  await vscode.window.showTextDocument(report, { preview: false });
-  return { report: report.toString(), total: files.length, succeeded: ok, failed, cancelled };
+  return { report: written ? report.toString() : '', total: files.length, succeeded: ok, failed, cancelled };
+}
+
+/**
+ * Writes the report beside the folder and opens it. When it cannot be written there (a
+ * read-only parent, a workspace root in a virtual file system), the results are not
+ * lost: they open in an unsaved editor instead.
+ */
+async function writeReport(ctx: CommandContext, report: vscode.Uri, content: string, json: boolean): Promise<boolean> {
+  try {
+    await writeFileAtomically(report, new TextEncoder().encode(content));
+    ctx.log.info(`Report written: ${report.toString(true)}`);
+    await vscode.window.showTextDocument(report, { preview: false });
+    return true;
+  } catch (e) {
+    ctx.log.error(`Could not write ${report.toString(true)}: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(`Could not write ${posix.basename(report.path)} beside the folder (${(e as Error).message}); the report is open in an unsaved editor instead.`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: json ? 'json' : 'plaintext' }), { preview: false });
+    return false;
+  }
 }

@@ -10,7 +10,7 @@ import { detectionSvg, segmentationSvg, type Detection, type SegmentMask } from 
 import { parseCommandArgs, type CommandArgs } from './commandArgs';
 import { chooseModel, type CommandContext } from './commandContext';
 import type { FileOutcome } from './fileBatch';
-import { runOverFiles } from './filesProgress';
+import { logOutcomes, runOverFiles } from './filesProgress';
 import { taskInfo } from './lazyExecutor';
 import { extensionsOf, mediaKindOf, type MediaKind } from './mediaFiles';
 import { checkedSize, fileName, MediaFileError, mediaBytes, readMediaFile } from './mediaReader';
@@ -52,8 +52,9 @@ export async function runMediaTask<T extends MediaTask>(ctx: CommandContext, tas
 
   const title = `Hugging Face: ${task.title} (${model})${files.length > 1 ? ` on ${files.length} files` : ''}`;
   const run = await runOverFiles(ctx.runner, session, title, files, ctx.settings.current.batchConcurrency, (file, signal, status) => runOne(ctx, session, model, file, signal, status));
-  ctx.log.info(`${task.title} with ${model} on ${files.length} file(s): ${run.outcomes.filter((o) => o.status === 'ok').length} done, ${run.outcomes.filter((o) => o.status === 'failed').length} failed${run.cancelled ? ', cancelled' : ''} in ${Math.round(run.durationMs)} ms.`);
-  const items = run.outcomes.filter((o) => o.status !== 'cancelled').map(toItem);
+  logOutcomes(ctx.log, `${task.title} with ${model}`, run, (uri) => vscode.workspace.asRelativePath(uri));
+  // Files the cancel stopped are left out; the ones that finished are kept.
+  const items = run.outcomes.flatMap((o) => (o.status === 'cancelled' ? [] : [toItem(o)]));
   const ok = items.filter((i) => i.output !== undefined);
   if (!ok.length) {
     releaseTextTarget(target);
@@ -74,7 +75,7 @@ export async function runMediaTask<T extends MediaTask>(ctx: CommandContext, tas
 async function runOne(ctx: CommandContext, session: RunSession, model: string, uri: vscode.Uri, signal: AbortSignal | undefined, status: (message: string) => void): Promise<FileResult> {
   const kind = session.task.mediaField ?? 'image';
   const file = await readMediaFile(uri, kind, ctx.settings.current.maxMediaBytes, session.executor.sniffMediaType);
-  const options = await session.options(signal ?? new AbortController().signal, (s) => status(s.message));
+  const options = await session.options(signal, (s) => status(s.message));
   const output = await session.executor.execute(session.request(model, { [kind]: file.data }), options);
   if (session.task.id === 'TASK_OBJECT_DETECTION') {
     return { output, svg: detectionSvg({ bytes: await mediaBytes(file), contentType: file.contentType }, (output as { objects: Detection[] }).objects) };
@@ -85,10 +86,10 @@ async function runOne(ctx: CommandContext, session: RunSession, model: string, u
   return { output };
 }
 
-function toItem(o: FileOutcome<vscode.Uri, FileResult>): MediaItem {
+function toItem(o: Exclude<FileOutcome<vscode.Uri, FileResult>, { status: 'cancelled' }>): MediaItem {
   const base = { uri: o.file, name: fileName(o.file) };
   if (o.status === 'ok') return { ...base, output: o.output.output, ...(o.output.svg ? { svg: o.output.svg } : {}) };
-  return { ...base, error: o.status === 'failed' ? o.error : 'cancelled' };
+  return { ...base, error: o.error };
 }
 
 /** A refused file is a plain warning; a failed request gets the run's error advice. */

@@ -150,8 +150,12 @@ export class MediaResults implements vscode.Disposable {
     const written: string[] = [];
     for (const t of targets) {
       if (existing.includes(t) && !replace) continue;
-      await writeFileAtomically(t.uri, new TextEncoder().encode(t.item.svg));
-      written.push(t.uri.toString());
+      try {
+        await writeFileAtomically(t.uri, new TextEncoder().encode(t.item.svg));
+        written.push(t.uri.toString());
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Could not save ${posix.basename(t.uri.path)}: ${(e as Error).message}.`);
+      }
     }
     if (written.length) {
       const first = vscode.Uri.parse(written[0]);

@@ -26,7 +26,7 @@ export interface RunSession {
   task: TaskInfo;
   request(model: string, input: Omit<TaskInput, 'model'>): Request;
   /** Options for one request; the dispatcher is fetched per request, so settings changes apply mid-batch. */
-  options(signal: AbortSignal, onStatus?: (status: Status) => void): Promise<ExecuteOptions>;
+  options(signal: AbortSignal | undefined, onStatus?: (status: Status) => void): Promise<ExecuteOptions>;
 }
 
 export interface RunDeps {

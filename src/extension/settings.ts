@@ -36,7 +36,7 @@ function read(): Settings {
     defaultModels: models(c.get('defaultModels')),
     textResult: textResult === 'replace' || textResult === 'ask' ? textResult : 'insertBelow',
     maxInputCharacters: Math.max(1, num(c.get('maxInputCharacters'), 20000)),
-    maxMediaBytes: Math.max(0.001, num(c.get('maxMediaMegabytes'), 50)) * 2 ** 20,
+    maxMediaBytes: Math.max(1, num(c.get('maxMediaMegabytes'), 50)) * 2 ** 20,
     batchConcurrency: Math.min(64, Math.max(1, Math.floor(num(c.get('batchConcurrency'), 8)))),
     batchReportFormat: c.get('batchReportFormat') === 'json' ? 'json' : 'csv',
   };

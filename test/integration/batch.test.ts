@@ -140,6 +140,23 @@ describe('folder batches', function () {
     assert.ok(inferenceRequests(server).length <= summary.succeeded + 2);
   });
 
+  it('never replaces a folder in the report\'s place: the report opens unsaved instead', async () => {
+    const folder = await workspaceFolder('blocked');
+    await writeFile(folder, 'a.png', makePng(4, 4));
+    const inTheWay = reportNamed(folder, 'blocked.classify-images.csv');
+    await vscode.workspace.fs.createDirectory(inTheWay);
+    await writeFile(inTheWay, 'keep.txt', new TextEncoder().encode('mine'));
+    try {
+      const summary = await run('classifyImagesInFolder', folder, { model: 'google/vit-base-patch16-224' });
+      assert.deepEqual(summary, { report: '', total: 1, succeeded: 1, failed: 0, cancelled: 0 });
+      assert.equal(await readText(vscode.Uri.joinPath(inTheWay, 'keep.txt')), 'mine');
+      await until('the unsaved report', () => vscode.window.activeTextEditor?.document.isUntitled === true);
+      assert.deepEqual(parseCsv(vscode.window.activeTextEditor!.document.getText()).slice(1).map((r) => r.slice(0, 2)), [['a.png', 'cheetah']]);
+    } finally {
+      await vscode.workspace.fs.delete(inTheWay, { recursive: true });
+    }
+  });
+
   it('says so when the folder has no matching files', async () => {
     const empty = await workspaceFolder('empty');
     await writeFile(empty, 'readme.txt', new TextEncoder().encode('nothing to see'));
