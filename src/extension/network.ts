@@ -4,17 +4,14 @@
 // NO_PROXY, and extra CA certificates (huggingface.caCertificateFile and
 // NODE_EXTRA_CA_CERTS); it is rebuilt when those settings change. TLS verification
 // stays on unless the user explicitly set http.proxyStrictSSL to false.
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
 import type { NetworkSettings } from '../executor';
+import { CA_FILE_SETTING, expandHome, readCaFile, shownProxy } from './caFile';
 import { loadExecutor } from './lazyExecutor';
 import { logRequest } from './log';
 import { observeRequests } from './requestLog';
 
-export const CA_FILE_SETTING = 'huggingface.caCertificateFile';
 const SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxySupport', CA_FILE_SETTING];
 
 /**
@@ -27,7 +24,7 @@ function userSetting<T>(section: string, key: string): T | undefined {
 }
 
 /** Proxy settings as the executor takes them (the CA file is read separately). */
-export function proxySettings(): Pick<NetworkSettings, 'proxy' | 'noProxy' | 'strictSSL'> {
+function proxySettings(): Pick<NetworkSettings, 'proxy' | 'noProxy' | 'strictSSL'> {
   const support = userSetting<string>('http', 'proxySupport');
   const proxy = support === 'off' ? undefined : userSetting<string>('http', 'proxy')?.trim();
   const noProxy = userSetting<unknown>('http', 'noProxy');
@@ -39,35 +36,9 @@ export function proxySettings(): Pick<NetworkSettings, 'proxy' | 'noProxy' | 'st
 }
 
 /** The CA file's path, `~` expanded; undefined when the setting is empty. */
-export function caFilePath(): string | undefined {
+function caFilePath(): string | undefined {
   const value = vscode.workspace.getConfiguration().get<string>(CA_FILE_SETTING)?.trim();
-  return value ? value.replace(/^~(?=$|[\\/])/, homedir()) : undefined;
-}
-
-/** The PEM text of the CA file, or a message saying why it cannot be used. */
-export async function readCaFile(path: string): Promise<{ pem: string } | { problem: string }> {
-  if (!isAbsolute(path)) return { problem: `${CA_FILE_SETTING} must be an absolute path (it is "${path}").` };
-  let pem: string;
-  try {
-    pem = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { problem: `The CA certificate file in ${CA_FILE_SETTING} could not be read (${path}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}). Fix the path or clear the setting.` };
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return { problem: `${path} (${CA_FILE_SETTING}) holds no PEM certificate ("-----BEGIN CERTIFICATE-----").` };
-  return { pem };
-}
-
-/** A proxy URL without its user name and password, for the log. */
-function shownProxy(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.origin;
-  } catch {
-    return '(unparsable URL)';
-  }
+  return value ? expandHome(value) : undefined;
 }
 
 export class Network implements vscode.Disposable {

@@ -104,11 +104,11 @@ export class TaskRunner implements vscode.Disposable {
     return { dispose: () => this.track(controller, false) };
   }
 
-  /** Logs a failed run and shows it with the action that fixes it. */
-  showError(session: RunSession, model: string, e: unknown): void {
+  /** Logs a failed run (`when`: "after 120 ms") and shows it with the action that fixes it. */
+  showError(session: RunSession, model: string, e: unknown, when = ''): void {
     const error = session.executor.isComponentError(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     const { task } = session;
-    this.deps.log.error(`${task.title} with ${model}: ${error.code}${'status' in error && error.status ? ` ${error.status}` : ''}: ${error.message}`);
+    this.deps.log.error(`${task.title} with ${model}: ${error.code}${'status' in error && error.status ? ` ${error.status}` : ''}${when ? ` ${when}` : ''}: ${error.message}`);
     this.deps.errors.show(adviseOnError(error, { taskTitle: task.title, model, availability: task.availability, isCustomEndpoint: this.deps.settings.current.isCustomEndpoint }));
   }
 
@@ -151,7 +151,7 @@ export class TaskRunner implements vscode.Disposable {
         log.info(`${task.title} with ${model}: cancelled after ${elapsed()}.`);
         return undefined;
       }
-      this.showError(session, model, e);
+      this.showError(session, model, e, `after ${elapsed()}`);
       return undefined;
     } finally {
       stop?.removeEventListener('abort', onStop);

@@ -9,9 +9,24 @@ import { makeSelfSignedCertificate, type TestCertificate } from '../support/cert
 import { HfTestServer } from '../support/hfServer';
 import { makePng } from '../support/media';
 import { TestProxy } from '../support/proxyServer';
-import { configure, EXTENSION_ID, inferenceRequests, startHf, stopHf, TOKEN, userSetting, workspaceFolder, writeFile } from './hostHelpers';
+import { configure, EXTENSION_ID, inferenceRequests, startHf, stopHf, TOKEN, until, userSetting, workspaceFolder, writeFile } from './hostHelpers';
 
 const MODEL = 'distilbert/distilbert-base-uncased-finetuned-sst-2-english';
+
+/**
+ * Writes the workspace's .vscode/settings.json as a cloned repository would (with a
+ * harmless marker, to know VS Code has read it); returns a function that removes it.
+ */
+async function workspaceSettings(values: Record<string, unknown>): Promise<() => Promise<void>> {
+  const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json');
+  const marker = () => vscode.workspace.getConfiguration('huggingface').inspect('maxInputCharacters')?.workspaceValue;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify({ ...values, 'huggingface.maxInputCharacters': 1234 })));
+  await until('the workspace settings to be read', () => marker() === 1234);
+  return async () => {
+    await vscode.workspace.fs.delete(file);
+    await until('the workspace settings to be gone', () => marker() === undefined);
+  };
+}
 
 describe('proxies and certificates', function () {
   this.timeout(30_000);
@@ -60,6 +75,12 @@ describe('proxies and certificates', function () {
       await classify();
       assert.equal(proxy.seen.length, 0);
       assert.equal(inferenceRequests(server).length, 1);
+    });
+
+    it('ignores a proxy set in the workspace\'s settings (a cloned repository cannot reroute requests)', async () => {
+      undo.push(await workspaceSettings({ 'http.proxy': proxy.url, 'http.proxySupport': 'override' }));
+      assert.equal((await classify()).results[0].label, 'POSITIVE');
+      assert.equal(proxy.seen.length, 0);
     });
 
     it('a proxy that refuses is a NETWORK error naming the server', async () => {
@@ -111,6 +132,12 @@ describe('proxies and certificates', function () {
       assert.equal((await classify()).results[0].label, 'POSITIVE');
       await userSetting('http', 'proxyStrictSSL', true);
       await assert.rejects(classify(), { code: 'NETWORK' });
+    });
+
+    it('ignores verification and CA settings from the workspace\'s settings', async () => {
+      undo.push(await workspaceSettings({ 'http.proxyStrictSSL': false, 'huggingface.caCertificateFile': cert.certFile }));
+      await assert.rejects(classify(), (e: { code: string; message: string }) => e.code === 'NETWORK' && /certificate/.test(e.message));
+      assert.equal(https.requests.length, 0);
     });
 
     it('declares the CA file setting application-scoped and restricted in untrusted workspaces', () => {
