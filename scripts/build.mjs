@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateValidators } from './gen-validators.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -92,6 +93,9 @@ if (transpiled.length) configs.push({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+
+// The executor's validators are precompiled from its schemas before anything is bundled.
+generateValidators();
 
 if (!watch) {
   if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
