@@ -1,7 +1,7 @@
 // Parsing component files and Instill recipes with the `yaml` package, keeping
 // every node's position. A component file holds one component per document
 // (`---`); a recipe holds its components in a `component:` map.
-import { isMap, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import type { FileKind, ParsedFile, Problem, RecipeVariable, Span, Unit } from './types';
 import { columnOf, keyName, pairOf, spanOf, stringValue, valueOf } from './yamlNodes';
 
@@ -32,14 +32,18 @@ export function parseFile(text: string, kind: FileKind): ParsedFile {
 function syntaxProblems(doc: Document, text: string): Problem[] {
   return [...doc.errors, ...doc.warnings].map((e) => {
     const start = Math.min(e.pos[0], text.length);
-    const span: Span = { start, end: Math.max(start, Math.min(e.pos[1], text.length)) };
+    let end = Math.max(start, Math.min(e.pos[1], text.length));
+    // The parser often points at one character: widen it to the word there (a duplicate key, say).
+    if (end - start <= 1) end = Math.max(end, start + (/^[\w-]+/.exec(text.slice(start))?.[0].length ?? 0));
+    const span: Span = { start, end };
     return { span, severity: e.name === 'YAMLWarning' ? 'warning' : 'error', code: 'syntax', message: e.message.split('\n')[0] };
   });
 }
 
 function addDocument(file: ParsedFile, doc: Document): void {
   const contents = doc.contents;
-  if (contents === null || contents === undefined) return; // an empty document (comments only, or a trailing ---)
+  // An empty document (comments only, or a trailing ---).
+  if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return;
   const span = spanOf(contents as Node)!;
   if (!isMap(contents)) {
     file.problems.push({ span, severity: 'error', code: 'not-a-component', message: 'A component is a map with `task`, `input` and optionally `setup` and `name`.' });
