@@ -43,9 +43,10 @@ function referenceCompletions(file: ParsedFile, offset: number): CompletionEntry
     if (!source?.task || !findTask(source.task)) return [];
     const { schema } = checkOutputPath(source.task, parsePath(output[2]));
     if (!schema) return [];
-    if (output[4] !== undefined || schema.type === 'array') {
-      return schema.type === 'array' ? [{ label: '[0]', kind: 'reference', detail: 'the first item', insertText: output[4] !== undefined ? '0]' : '[0]', replace: replaceFrom(output[4]?.length ?? 0) }] : [];
-    }
+    const isList = schema.type === 'array';
+    // After `[`: the index; after `.` on a list: `[0]` in place of the dot.
+    if (output[4] !== undefined) return isList ? [{ label: '[0]', kind: 'reference', detail: 'the first item', insertText: '0]', replace: replaceFrom(output[4].length) }] : [];
+    if (isList) return [{ label: '[0]', kind: 'reference', detail: 'the first item', insertText: '[0]', replace: replaceFrom(output[3].length + 1) }];
     const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
     return Object.entries(properties).map(([name, s]) => ({
       label: spell(file, name), kind: 'reference', detail: typeof s.type === 'string' ? s.type : undefined,

@@ -39,10 +39,10 @@ export function cursorContext(file: ParsedFile, offset: number): CursorContext |
 
   if (file.kind === 'recipe') {
     if (docPath[0] !== 'component' || docPath.length < (key ? 2 : 3)) return undefined;
+    // A component that is not (yet) a hugging-face one has no unit, but its keys can still be completed.
     const unit = file.units.find((u) => u.id === docPath[1]);
-    if (!unit) return undefined;
     const path = docPath.slice(2, value ? -1 : undefined);
-    return { unit, task: unit.task, path, position, key: at, prefix, replace };
+    return { unit, task: unit?.task, path, position, key: at, prefix, replace };
   }
   const { unit, task } = documentAt(file, offset);
   return { unit, task, path: value ? docPath.slice(0, -1) : docPath, position, key: at, prefix, replace };

@@ -5,7 +5,7 @@ import type { UnitRun } from './run';
 import type { ParsedFile, TextEdit, Unit } from './types';
 import { lineEnd } from './yamlNodes';
 
-const HEADER = /^([ \t]*)# result\b/;
+const HEADER = /^([ \t]*)# result: TASK_/;
 /** Strings longer than this (base64 masks, long texts) are shortened in comments. */
 const MAX_STRING = 300;
 
