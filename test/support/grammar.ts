@@ -51,9 +51,9 @@ export async function tokenize(scopeName: 'source.yaml' | 'source.huggingface-co
   return tokens;
 }
 
-/** The scopes of the first token whose text is `text` (after the `skip`-th earlier match). */
-export function scopesOf(tokens: Token[], text: string, skip = 0): string[] {
-  const found = tokens.filter((t) => t.text === text)[skip];
+/** The scopes of the first token whose text is `text`. */
+export function scopesOf(tokens: Token[], text: string): string[] {
+  const found = tokens.find((t) => t.text === text);
   if (!found) throw new Error(`no token "${text}" in: ${tokens.map((t) => JSON.stringify(t.text)).join(' ')}`);
   return found.scopes;
 }
