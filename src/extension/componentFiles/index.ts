@@ -2,7 +2,7 @@
 // results, completions and hovers. The editor glue lives in ../componentEditor.
 export { looksLikeRecipe, parseFile, RECIPE_COMPONENT_TYPE } from './parse';
 export { checkFile, suggestTask, type CheckOptions } from './checks';
-export { runUnits, RunFailure, spanOfField, type RunHost, type UnitRun } from './run';
+export { runUnits, RunFailure, spanOfField, type FailureDetails, type RunHost, type UnitRun } from './run';
 export type { ReferenceHost } from './resolve';
 export { outFileContent, outFileKey, outFileName, resultComment, resultCommentEdit, resultCommentEdits } from './results';
 export { completions, type CompletionEntry, type CompletionKind } from './completion';

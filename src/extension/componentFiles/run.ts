@@ -31,17 +31,38 @@ export interface UnitRun {
   durationMs: number;
 }
 
+export interface FailureDetails {
+  unit?: Unit;
+  /** The place in the file that caused the failure. */
+  span: Span;
+  /** The executor's error code (`HTTP`, `CANCELLED`…), when the executor failed. */
+  code?: string;
+  status?: number;
+  /** The model the failed request named. */
+  model?: string;
+  /** The user stopped the run (cancel, a dismissed prompt, a refused endpoint). */
+  cancelled?: boolean;
+}
+
 /** A run that stopped: where in the file, and why. */
 export class RunFailure extends Error {
-  constructor(
-    message: string,
-    readonly unit: Unit | undefined,
-    readonly span: Span,
-    /** The executor's error code (`HTTP`, `CANCELLED`…), when the executor failed. */
-    readonly code?: string,
-    readonly cancelled = false,
-  ) {
+  readonly unit?: Unit;
+  readonly span: Span;
+  readonly code?: string;
+  readonly status?: number;
+  readonly model?: string;
+  readonly cancelled: boolean;
+  /** The units that ran before this failure (their results are still worth showing). */
+  completed: UnitRun[] = [];
+
+  constructor(message: string, details: FailureDetails) {
     super(message);
+    this.unit = details.unit;
+    this.span = details.span;
+    this.code = details.code;
+    this.status = details.status;
+    this.model = details.model;
+    this.cancelled = details.cancelled ?? false;
   }
 }
 
@@ -54,20 +75,25 @@ export async function runUnits(file: ParsedFile, targets: readonly number[], hos
   } catch (e) {
     if (!(e instanceof CycleError)) throw e;
     const problem = graph.problems.find((p) => p.code === 'reference-cycle');
-    throw new RunFailure(e.message, undefined, problem?.span ?? file.units[targets[0]].lensSpan);
+    throw new RunFailure(e.message, { span: problem?.span ?? file.units[targets[0]].lensSpan });
   }
   const involved = order.map((i) => file.units[i]);
   const blocking = graph.problems.find((p) => involved.some((u) => p.span.start >= u.span.start && p.span.end <= u.span.end));
-  if (blocking) throw new RunFailure(blocking.message, involved.find((u) => blocking.span.start >= u.span.start), blocking.span);
+  if (blocking) throw new RunFailure(blocking.message, { unit: involved.find((u) => blocking.span.start >= u.span.start), span: blocking.span });
 
   const state: ResolveState = { host, variables: file.variables, outputs: new Map(), answers: new Map() };
   const runs: UnitRun[] = [];
-  for (const [position, unit] of involved.entries()) {
-    if (host.signal?.aborted) throw new RunFailure('Cancelled.', unit, unit.lensSpan, 'CANCELLED', true);
-    host.onUnit?.(unit, position, involved.length);
-    const run = await runUnit(file, unit, state, host);
-    if (unit.id !== undefined) state.outputs.set(unit.id, run.output);
-    runs.push(run);
+  try {
+    for (const [position, unit] of involved.entries()) {
+      if (host.signal?.aborted) throw new RunFailure('Cancelled.', { unit, span: unit.lensSpan, code: 'CANCELLED', cancelled: true });
+      host.onUnit?.(unit, position, involved.length);
+      const run = await runUnit(file, unit, state, host);
+      if (unit.id !== undefined) state.outputs.set(unit.id, run.output);
+      runs.push(run);
+    }
+  } catch (e) {
+    if (e instanceof RunFailure) e.completed = runs;
+    throw e;
   }
   return runs;
 }
@@ -79,7 +105,7 @@ async function runUnit(file: ParsedFile, unit: Unit, state: ResolveState, host: 
     try {
       resolved.set(found.body, await resolveReference(found, state));
     } catch (e) {
-      if (e instanceof ReferenceFailure) throw new RunFailure(e.message, unit, e.found.span, undefined, e.cancelled);
+      if (e instanceof ReferenceFailure) throw new RunFailure(e.message, { unit, span: e.found.span, cancelled: e.cancelled });
       throw e;
     }
   }
@@ -93,7 +119,7 @@ async function runUnit(file: ParsedFile, unit: Unit, state: ResolveState, host: 
     return { unit, task, input, output, durationMs: Math.round(performance.now() - started) };
   } catch (e) {
     if (!isComponentError(e)) throw e;
-    throw new RunFailure(e.message, unit, spanOfField(file, unit, e.field), e.code, e.code === 'CANCELLED');
+    throw new RunFailure(e.message, { unit, span: spanOfField(file, unit, e.field), code: e.code, status: e.status, model: typeof input.model === 'string' ? input.model : undefined, cancelled: e.code === 'CANCELLED' });
   }
 }
 
@@ -102,11 +128,11 @@ async function runSetup(file: ParsedFile, unit: Unit, overrides: unknown, host: 
   try {
     const decision = decideSetup(overrides, host.setup, token, host.trusted);
     if (decision.consentFor && !(await host.allowEndpoint(decision.consentFor))) {
-      throw new RunFailure(`Not run: sending your token to ${decision.consentFor} was not allowed.`, unit, spanOfField(file, unit, '/setup/base_url'), undefined, true);
+      throw new RunFailure(`Not run: sending your token to ${decision.consentFor} was not allowed.`, { unit, span: spanOfField(file, unit, '/setup/base_url'), cancelled: true });
     }
     return decision.setup;
   } catch (e) {
-    if (e instanceof SetupRefused) throw new RunFailure(e.message, unit, spanOfField(file, unit, `/setup${e.field}`));
+    if (e instanceof SetupRefused) throw new RunFailure(e.message, { unit, span: spanOfField(file, unit, `/setup${e.field}`) });
     throw e;
   }
 }

@@ -1,0 +1,36 @@
+// Component files (`*.hf.yaml`) and Instill recipes in the editor: CodeLens, run
+// commands, diagnostics as you type, quick fixes, completions and hovers. Nothing
+// here parses or loads the executor until a component file or recipe is open.
+import * as vscode from 'vscode';
+import { ComponentCodeActions } from './codeActions';
+import { ComponentCodeLenses, RUN_ALL_COMMAND, RUN_COMMAND } from './codeLens';
+import { ComponentCompletions, ComponentHovers } from './completionHover';
+import { ComponentDiagnostics } from './diagnostics';
+import { COMPONENT_LANGUAGE } from './documents';
+import { ComponentRunner } from './runCommands';
+import type { ComponentServices } from './services';
+
+export type { ComponentServices } from './services';
+export type { RunOutcome } from './runCommands';
+
+/** Component files, and YAML files (the providers answer only for recipes). */
+const SELECTOR: vscode.DocumentSelector = [{ language: COMPONENT_LANGUAGE }, { language: 'yaml' }];
+
+export function registerComponentFiles(context: vscode.ExtensionContext, services: ComponentServices): void {
+  const diagnostics = new ComponentDiagnostics();
+  const runner = new ComponentRunner(services, diagnostics, context.workspaceState);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeLensProvider(SELECTOR, new ComponentCodeLenses()),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new ComponentCodeActions(), { providedCodeActionKinds: ComponentCodeActions.kinds }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new ComponentCompletions(), ...ComponentCompletions.triggers),
+    vscode.languages.registerHoverProvider(SELECTOR, new ComponentHovers()),
+    vscode.commands.registerCommand(RUN_COMMAND, (uri?: unknown, index?: unknown, options?: { variables?: Record<string, string> }) => runner.run(uri, index, options)),
+    vscode.commands.registerCommand(RUN_ALL_COMMAND, (uri?: unknown, options?: { variables?: Record<string, string> }) => runner.runAll(uri, options)),
+    // Not contributed (so not in the palette): re-checks a document now, for tests that assert diagnostics.
+    vscode.commands.registerCommand('huggingface._test.checkComponents', async (uri: vscode.Uri) => {
+      await diagnostics.update(await vscode.workspace.openTextDocument(uri));
+      return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Hugging Face');
+    }),
+  );
+}
