@@ -79,6 +79,10 @@ if (existsSync(webviewEntry)) {
   });
 }
 
+// The executor's validators are precompiled from its schemas before anything is
+// bundled or listed for transpiling (a fresh clone has none yet).
+generateValidators();
+
 // Tests (and the sources they import) transpiled file by file, so mocha and the
 // extension-host test runner load plain CommonJS with working relative requires.
 const transpiled = bundlesOnly ? [] : ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
@@ -93,9 +97,6 @@ if (transpiled.length) configs.push({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
-
-// The executor's validators are precompiled from its schemas before anything is bundled.
-generateValidators();
 
 if (!watch) {
   if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
