@@ -40,8 +40,7 @@ export class ComponentDiagnostics implements vscode.Disposable {
     this.runs.delete(document.uri);
   }
 
-  /** Checks a document now (tests and commands use it to wait for fresh diagnostics). */
-  async update(document: vscode.TextDocument): Promise<void> {
+  private async update(document: vscode.TextDocument): Promise<void> {
     const parsed = await parsedDocument(document);
     if (!parsed || document.isClosed) {
       this.checks.delete(document.uri);

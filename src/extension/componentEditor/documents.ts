@@ -3,6 +3,7 @@
 // is loaded when the first such document needs it, never at activation.
 import * as vscode from 'vscode';
 import type { FileKind, ParsedFile, Span } from '../componentFiles';
+import { looksLikeRecipe } from '../componentFiles/recipeCheck';
 
 export const COMPONENT_LANGUAGE = 'huggingface-component';
 
@@ -15,9 +16,9 @@ export function loadLogic(): Promise<Logic> {
 }
 
 /** `components` for `*.hf.yaml`, `recipe` for a YAML file that is an Instill recipe; a cheap check of the text. */
-export async function kindOf(document: vscode.TextDocument): Promise<FileKind | undefined> {
+export function kindOf(document: vscode.TextDocument): FileKind | undefined {
   if (document.languageId === COMPONENT_LANGUAGE) return 'components';
-  if (document.languageId === 'yaml' && (await loadLogic()).looksLikeRecipe(document.getText())) return 'recipe';
+  if (document.languageId === 'yaml' && looksLikeRecipe(document.getText())) return 'recipe';
   return undefined;
 }
 
@@ -25,7 +26,7 @@ const cache = new WeakMap<vscode.TextDocument, { version: number; parsed: Parsed
 
 /** The document's parse (cached until it changes), or undefined when it is neither kind. */
 export async function parsedDocument(document: vscode.TextDocument): Promise<ParsedFile | undefined> {
-  const kind = await kindOf(document);
+  const kind = kindOf(document);
   if (!kind) return undefined;
   const hit = cache.get(document);
   if (hit && hit.version === document.version && hit.parsed.kind === kind) return hit.parsed;

@@ -27,10 +27,5 @@ export function registerComponentFiles(context: vscode.ExtensionContext, service
     vscode.languages.registerHoverProvider(SELECTOR, new ComponentHovers()),
     vscode.commands.registerCommand(RUN_COMMAND, (uri?: unknown, index?: unknown, options?: { variables?: Record<string, string> }) => runner.run(uri, index, options)),
     vscode.commands.registerCommand(RUN_ALL_COMMAND, (uri?: unknown, options?: { variables?: Record<string, string> }) => runner.runAll(uri, options)),
-    // Not contributed (so not in the palette): re-checks a document now, for tests that assert diagnostics.
-    vscode.commands.registerCommand('huggingface._test.checkComponents', async (uri: vscode.Uri) => {
-      await diagnostics.update(await vscode.workspace.openTextDocument(uri));
-      return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Hugging Face');
-    }),
   );
 }

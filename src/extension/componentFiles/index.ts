@@ -1,6 +1,7 @@
 // Component files and Instill recipes without VS Code: parsing, checks, running,
 // results, completions and hovers. The editor glue lives in ../componentEditor.
-export { looksLikeRecipe, parseFile, RECIPE_COMPONENT_TYPE } from './parse';
+export { parseFile, RECIPE_COMPONENT_TYPE } from './parse';
+export { looksLikeRecipe } from './recipeCheck';
 export { checkFile, suggestTask, type CheckOptions } from './checks';
 export { runUnits, RunFailure, spanOfField, type FailureDetails, type RunHost, type UnitRun } from './run';
 export type { ReferenceHost } from './resolve';

@@ -8,14 +8,6 @@ import { columnOf, keyName, pairOf, spanOf, stringValue, valueOf } from './yamlN
 /** The component type of Hugging Face components in recipes. */
 export const RECIPE_COMPONENT_TYPE = 'hugging-face';
 
-/**
- * A cheap look at a `.yaml` file's text (no parsing): whether it is an Instill
- * recipe, i.e. has `version: v1beta` and a `component:` map at the top level.
- */
-export function looksLikeRecipe(text: string): boolean {
-  return /^version:[ \t]*["']?v1beta["']?[ \t]*(?:#.*)?$/m.test(text) && /^component:[ \t]*(?:#.*)?$/m.test(text);
-}
-
 export function parseFile(text: string, kind: FileKind): ParsedFile {
   const file: ParsedFile = { kind, text, units: [], variables: new Map(), otherComponents: new Set(), problems: [] };
   const parsed = parseAllDocuments(text, { uniqueKeys: true });
