@@ -19,6 +19,10 @@ const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'di
 const bundlesOnly = !!distArg;
 const executorDir = join(root, 'src', 'executor');
 
+// The executor's validators are precompiled from its schemas before anything is
+// bundled or listed for transpiling (they are a source file of their own).
+generateValidators();
+
 function listTs(dir) {
   if (!existsSync(dir)) return [];
   const out = [];
@@ -78,10 +82,6 @@ if (existsSync(webviewEntry)) {
     outfile: join(dist, 'webview/main.js'),
   });
 }
-
-// The executor's validators are precompiled from its schemas before anything is
-// bundled or listed for transpiling (a fresh clone has none yet).
-generateValidators();
 
 // Tests (and the sources they import) transpiled file by file, so mocha and the
 // extension-host test runner load plain CommonJS with working relative requires.
