@@ -10,7 +10,7 @@ const HEADER = /^([ \t]*)# result: TASK_/;
 const MAX_STRING = 300;
 
 /** The comment block for a run: a header line, then the output as YAML, every line commented. */
-export function resultComment(run: UnitRun, indent: number): string {
+function resultComment(run: UnitRun, indent: number): string {
   const pad = ' '.repeat(indent);
   const model = typeof run.input.model === 'string' ? ` · ${run.input.model}` : '';
   const body = toYaml(shorten(run.output)).trimEnd().split('\n');
@@ -93,7 +93,7 @@ export function outFileName(fileName: string): string {
 }
 
 /** The key of a unit in the out file: its name or id, else its position (`#2`). */
-export const outFileKey = (unit: Unit): string => unit.id ?? `#${unit.index + 1}`;
+const outFileKey = (unit: Unit): string => unit.id ?? `#${unit.index + 1}`;
 
 /**
  * The out file's new text: the earlier results kept, the runs' results added or

@@ -141,7 +141,7 @@ async function runSetup(file: ParsedFile, unit: Unit, overrides: unknown, host: 
  * Where a field named by the executor (`/parameters/top_k`, `/task`, `/setup/base_url`)
  * is in the file; the unit's first line when it is not there.
  */
-export function spanOfField(file: ParsedFile, unit: Unit, field: string | undefined): Span {
+function spanOfField(file: ParsedFile, unit: Unit, field: string | undefined): Span {
   const recipe = file.kind === 'recipe';
   if (field === undefined) return unit.lensSpan;
   if (field === '/task') return unit.taskSpan ?? unit.lensSpan;
