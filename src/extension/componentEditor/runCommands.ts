@@ -102,7 +102,7 @@ export class ComponentRunner {
     for (const run of runs) this.services.log.info(`${run.unit.id ?? `#${run.unit.index + 1}`} (${run.task}): done in ${run.durationMs} ms.`);
     const where = await writeResults(document, runs, resultsMode());
     const last = runs[runs.length - 1];
-    void this.services.showInPanel(last.task, last.input, last.output, last.durationMs).catch((e: unknown) => this.services.log.warn(`The panel could not be shown: ${String(e)}`));
+    void this.services.showResult(last.task, last.input, last.output, last.durationMs).catch((e: unknown) => this.services.log.warn(`The result could not be shown: ${String(e)}`));
     return where;
   }
 

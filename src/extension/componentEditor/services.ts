@@ -1,6 +1,6 @@
 // What the component-file features need from the rest of the extension: the
 // connection, the token, the executor with the user's network settings, error
-// reporting with actions, and the task panels.
+// reporting with actions, and where results are shown.
 import type * as vscode from 'vscode';
 import type { Request, Setup, Status } from '../../executor';
 
@@ -14,6 +14,7 @@ export interface ComponentServices {
   /** Tells the user a run failed, with the actions that help (set token, settings, log). */
   reportError(error: { code: string; message: string; status?: number }, task: string, model: string): void;
   /** Shows a run in its task's panel. */
-  showInPanel(task: string, input: Record<string, unknown>, output: unknown, durationMs: number): Promise<void>;
+  /** Shows a run's result where results are shown (the task's panel). */
+  showResult(task: string, input: Record<string, unknown>, output: unknown, durationMs: number): Promise<void>;
   log: vscode.LogOutputChannel;
 }
