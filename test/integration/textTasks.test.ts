@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HfTestServer } from '../support/hfServer';
-import { closeEditors, inferenceRequests, inlineResults, openText, startHf, stopHf, TOKEN, until } from './hostHelpers';
+import { closeEditors, inferenceRequests, inlineResults, openText, startHf, stopHf, TOKEN } from './hostHelpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(`huggingface.${command}`, ...args);
 
@@ -193,9 +193,10 @@ describe('text tasks from their commands', function () {
   it('Show Details opens the last result as JSON', async () => {
     await openText('Good news. Bad news.', 'Good news. Bad news.');
     await run('classifyText', { model: 'distilbert/distilbert-base-uncased-finetuned-sst-2-english' });
-    await run('showDetails');
-    await until('the JSON editor', () => vscode.window.activeTextEditor?.document.languageId === 'json');
-    const shown = JSON.parse(vscode.window.activeTextEditor?.document.getText() ?? '{}');
+    // The editor the command opened (JSON editors of earlier tests may still be around).
+    const editor = await run<vscode.TextEditor>('showDetails');
+    assert.equal(editor?.document.languageId, 'json');
+    const shown = JSON.parse(editor?.document.getText() ?? '{}');
     assert.equal(shown.task, 'TASK_TEXT_CLASSIFICATION');
     assert.equal(shown.output.results[0].label, 'POSITIVE');
   });
