@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureTools } from './setup.mjs';
+import { scanForTokens } from './leakScan.mjs';
 import { codeServerCli, runDirs, startServer, tail, writeUserSettings } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -145,6 +146,18 @@ function formatLogArgs(args) {
   return out.join(' ');
 }
 
+/** The token-leak scan counts as one more test of the stage. */
+function countLeakScan(stats, dirs, skip) {
+  const { hits, scanned } = scanForTokens(dirs, { skip, base: runDir });
+  if (hits.length) {
+    stats.failed += 1;
+    console.error(`[vscode-test] FAIL a token was found outside SecretStorage:\n  ${hits.join('\n  ')}`);
+  } else {
+    stats.passed += 1;
+    console.log(`[vscode-test] ok   no token in any of the ${scanned} files the run left (settings, state, logs, workspace)`);
+  }
+}
+
 async function integrationInCodeServer() {
   const tools = await readyTools();
   const workspace = prepareWorkspace();
@@ -210,6 +223,7 @@ async function integrationInCodeServer() {
     if (errors.length) console.error(`[vscode-test] errors the workbench reported:\n${errors.slice(-10).join('\n')}`);
     return finish(1, `FAILED: the extension host exited with code ${result.code} without reporting test counts (did out/test/integration/index.js load? see ${relative(root, resultsDir)}/browser.log)`, { infra: true });
   }
+  countLeakScan(stats, [runDir, resultsDir], [join(runDir, 'browser')]);
   writeStats(stats);
   const ok = result.code === 0 && stats.failed === 0;
   return finish(ok ? 0 : 1, `integration: ${stats.passed} passed, ${stats.failed} failed${stats.skipped ? `, ${stats.skipped} skipped` : ''} (exit ${result.code}, ${secs()})`);
