@@ -50,7 +50,7 @@ describe('component files in the editor', function () {
     });
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, at(d.range)]).sort(), [
       ['invalid-field', vscode.DiagnosticSeverity.Error, '7:0-7:5'],
-      ['key-in-file', vscode.DiagnosticSeverity.Error, '10:11-10:33'],
+      ['key-in-file', vscode.DiagnosticSeverity.Error, '10:11-10:22'],
       ['unknown-task', vscode.DiagnosticSeverity.Error, '1:6-1:23'],
     ]);
     assert.equal(diagnostics.find((d) => d.code === 'unknown-task')!.message, 'Unknown task `TASK_SUMARIZATION` — did you mean `TASK_SUMMARIZATION`?');
@@ -120,7 +120,7 @@ describe('component files in the editor', function () {
     assert.match(outcome.message, /^Remove the key from the file/);
     await until('the run failure diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Hugging Face (run)'));
     const failure = vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'Hugging Face (run)')!;
-    assert.equal(at(failure.range), '10:11-10:33');
+    assert.equal(at(failure.range), '10:11-10:22');
     assert.equal(inferenceRequests(server).length, 0, 'nothing was sent');
   });
 
