@@ -40,19 +40,21 @@ describe('component files in the editor', function () {
   beforeEach(() => server.reset());
   afterEach(closeEditors);
 
-  it('*.hf.yaml is a language of its own, checked as it is opened, with quick fixes', async () => {
+  it('*.hf.yaml is a language of its own, checked as it is opened (missing files too), with quick fixes', async () => {
     const document = await open('checks.hf.yaml');
     assert.equal(document.languageId, 'huggingface-component');
     let diagnostics: vscode.Diagnostic[] = [];
     await until('diagnostics', () => {
       diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Hugging Face');
-      return diagnostics.length >= 3;
+      return diagnostics.length >= 4;
     });
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, at(d.range)]).sort(), [
       ['invalid-field', vscode.DiagnosticSeverity.Error, '7:0-7:5'],
       ['key-in-file', vscode.DiagnosticSeverity.Error, '10:11-10:22'],
+      ['unknown-reference', vscode.DiagnosticSeverity.Warning, '4:10-4:29'],
       ['unknown-task', vscode.DiagnosticSeverity.Error, '1:6-1:23'],
     ]);
+    assert.equal(diagnostics.find((d) => d.code === 'unknown-reference')!.message, '`missing.txt` was not found next to this file.');
     assert.equal(diagnostics.find((d) => d.code === 'unknown-task')!.message, 'Unknown task `TASK_SUMARIZATION` — did you mean `TASK_SUMMARIZATION`?');
     assert.equal(diagnostics.find((d) => d.code === 'invalid-field')!.message, 'model is required.');
 

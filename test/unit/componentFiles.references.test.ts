@@ -1,7 +1,7 @@
 // `${…}` references: what each form means, where it is in the file, and how it is
 // replaced when a unit runs.
 import * as assert from 'node:assert/strict';
-import { parseFile, parseReference } from '../../src/extension/componentFiles';
+import { fileReferences, parseFile, parseReference } from '../../src/extension/componentFiles';
 import { findReferences } from '../../src/extension/componentFiles/references';
 import { interpolate, resolveReference, type ResolveState } from '../../src/extension/componentFiles/resolve';
 import { fakeHost } from '../support/componentHost';
@@ -42,6 +42,11 @@ describe('component files: references', () => {
       ['file:b.txt', '7:15-7:28', 'input.inputs.sentences.1', false],
       ['file:c.txt', '8:14-8:27', 'input.inputs.sentences.2', false],
     ]);
+  });
+
+  it('lists the files a file refers to, for the editor to check', () => {
+    const text = 'task: TASK_FILL_MASK\ninput: {model: m, inputs: "${file:a.txt} ${selection}"}\n---\ntask: TASK_IMAGE_TO_TEXT\ninput:\n  image: ${file:media/x.png}\n';
+    assert.deepEqual(fileReferences(parseFile(text, 'components')).map((r) => [r.path, rangeOf(text, r.span)]), [['a.txt', '1:27-1:40'], ['media/x.png', '5:9-5:28']]);
   });
 
   it('replaces a whole-value reference by the value itself, embedded ones by text', () => {

@@ -41,13 +41,17 @@ export class ComponentDiagnostics implements vscode.Disposable {
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
     const parsed = await parsedDocument(document);
     if (!parsed || document.isClosed) {
       this.checks.delete(document.uri);
       return;
     }
-    const problems = (await loadLogic()).checkFile(parsed, { trusted: vscode.workspace.isTrusted });
-    this.checks.set(document.uri, problems.map((p) => toDiagnostic(document, p)));
+    const logic = await loadLogic();
+    const problems = logic.checkFile(parsed, { trusted: vscode.workspace.isTrusted });
+    const missing = await missingFiles(document, logic.fileReferences(parsed));
+    if (document.version !== version) return; // typed meanwhile: the next check will say
+    this.checks.set(document.uri, [...problems, ...missing].map((p) => toDiagnostic(document, p)));
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
@@ -73,6 +77,13 @@ export class ComponentDiagnostics implements vscode.Disposable {
     this.checks.dispose();
     this.runs.dispose();
   }
+}
+
+/** `${file:…}` references whose file is not there (a warning: it may be created before the run). */
+async function missingFiles(document: vscode.TextDocument, refs: { path: string; span: Span }[]): Promise<Problem[]> {
+  if (document.uri.scheme === 'untitled') return [];
+  const found = await Promise.all(refs.map((r) => vscode.workspace.fs.stat(vscode.Uri.joinPath(document.uri, '..', r.path)).then(() => true, () => false)));
+  return refs.filter((_, i) => !found[i]).map((r) => ({ span: r.span, severity: 'warning', code: 'unknown-reference', message: `\`${r.path}\` was not found next to this file.` }));
 }
 
 function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {

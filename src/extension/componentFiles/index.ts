@@ -7,5 +7,5 @@ export { runUnits, RunFailure, type RunHost, type UnitRun } from './run';
 export { outFileContent, outFileName, resultCommentEdit, resultCommentEdits } from './results';
 export { completions, type CompletionKind } from './completion';
 export { hoverAt } from './hover';
-export { parseReference } from './references';
+export { fileReferences, parseReference } from './references';
 export type * from './types';

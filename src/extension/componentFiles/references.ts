@@ -109,3 +109,8 @@ function referencesInScalar(text: string, value: string, range: [number, number,
     whole,
   }));
 }
+
+/** Every `${file:…}` of the file's units, for the editor to check that the files exist. */
+export function fileReferences(file: ParsedFile): { path: string; span: Span }[] {
+  return file.units.flatMap((unit) => findReferences(file, unit)).flatMap(({ ref, span }) => (ref.kind === 'file' ? [{ path: ref.path, span }] : []));
+}
