@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../src/extension/componentEditor';
 import type { HfTestServer } from '../support/hfServer';
-import { closeEditors, configure, inferenceRequests, startHf, stopHf, TOKEN, until } from './hostHelpers';
+import { closeEditors, configure, inferenceRequests, openText, startHf, stopHf, TOKEN, until } from './hostHelpers';
 
 const fileUri = (name: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'components', name);
 const at = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
@@ -142,6 +142,33 @@ describe('component files in the editor', function () {
     assert.equal(classify.path, '/models/facebook/bart-large-mnli');
     assert.deepEqual(classify.json, { inputs: 'The match ended 3-1 after extra time.', parameters: { candidate_labels: ['sport', 'politics'] } });
     assert.match(document.getText(), /\n {4}# result: TASK_ZERO_SHOT_CLASSIFICATION · facebook\/bart-large-mnli · \d+ ms\n {4}# {3}labels: \[/);
+  });
+
+  it('${selection} is the text selected in the other editor', async () => {
+    await openText('Intro. Hello world. Outro.', 'Hello world');
+    const document = await vscode.workspace.openTextDocument(fileUri('selection.hf.yaml'));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const outcome = await click((await lenses(document))[0]);
+    assert.ok(outcome?.ok, JSON.stringify(outcome));
+    assert.deepEqual(inferenceRequests(server)[0].json, { inputs: 'Hello world' });
+  });
+
+  it('while a document runs its lens spins; a click on it cancels the run, and nothing is written', async () => {
+    server.script({ hang: true });
+    const document = await open('selection.hf.yaml');
+    await openText('Some text', 'Some text');
+    const original = document.getText();
+    const running = vscode.commands.executeCommand<RunOutcome>('huggingface.runComponent', document.uri, 0);
+    let spinner: vscode.CodeLens | undefined;
+    await until('the spinning lens', async () => {
+      spinner = (await lenses(document)).find((l) => l.command?.title.startsWith('$(sync~spin) Running…'));
+      return spinner !== undefined;
+    });
+    await click(spinner!);
+    const outcome = await running;
+    assert.deepEqual(outcome, { ok: false, message: outcome && !outcome.ok ? outcome.message : '', cancelled: true });
+    assert.equal(document.getText(), original);
+    assert.deepEqual((await lenses(document)).map((l) => l.command?.title), ['▶ Run'], 'the lens is back');
   });
 
   it('plain YAML files get no lenses', async () => {

@@ -8,6 +8,7 @@ import { ComponentCompletions, ComponentHovers } from './completionHover';
 import { ComponentDiagnostics } from './diagnostics';
 import { COMPONENT_LANGUAGE } from './documents';
 import { ComponentRunner } from './runCommands';
+import { CANCEL_COMMAND, RunningRuns } from './runningRuns';
 import type { ComponentServices } from './services';
 
 export type { ComponentServices } from './services';
@@ -18,14 +19,17 @@ const SELECTOR: vscode.DocumentSelector = [{ language: COMPONENT_LANGUAGE }, { l
 
 export function registerComponentFiles(context: vscode.ExtensionContext, services: ComponentServices): void {
   const diagnostics = new ComponentDiagnostics();
-  const runner = new ComponentRunner(services, diagnostics, context.workspaceState);
+  const running = new RunningRuns();
+  const runner = new ComponentRunner(services, diagnostics, context.workspaceState, running);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCodeLensProvider(SELECTOR, new ComponentCodeLenses()),
+    running,
+    vscode.languages.registerCodeLensProvider(SELECTOR, new ComponentCodeLenses(running)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ComponentCodeActions(), { providedCodeActionKinds: ComponentCodeActions.kinds }),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new ComponentCompletions(), ...ComponentCompletions.triggers),
     vscode.languages.registerHoverProvider(SELECTOR, new ComponentHovers()),
     vscode.commands.registerCommand(RUN_COMMAND, (uri?: unknown, index?: unknown, options?: { variables?: Record<string, string> }) => runner.run(uri, index, options)),
+    vscode.commands.registerCommand(CANCEL_COMMAND, (uri?: unknown) => uri instanceof vscode.Uri && running.cancel(uri)),
     vscode.commands.registerCommand(RUN_ALL_COMMAND, (uri?: unknown, options?: { variables?: Record<string, string> }) => runner.runAll(uri, options)),
   );
 }

@@ -8,6 +8,7 @@ import type { ComponentDiagnostics } from './diagnostics';
 import { loadLogic, parsedDocument, toRange } from './documents';
 import { resultsMode, writeResults } from './resultWriter';
 import { createRunHost } from './runHost';
+import type { RunningRuns } from './runningRuns';
 import type { ComponentServices } from './services';
 
 type RunFailureLike = Pick<RunFailure, 'message' | 'span' | 'code' | 'status' | 'model' | 'unit'>;
@@ -29,6 +30,7 @@ export class ComponentRunner {
     private readonly services: ComponentServices,
     private readonly diagnostics: ComponentDiagnostics,
     private readonly state: vscode.Memento,
+    private readonly running: RunningRuns,
   ) {}
 
   async run(uri?: unknown, index?: unknown, options?: RunOptions): Promise<RunOutcome | undefined> {
@@ -66,15 +68,21 @@ export class ComponentRunner {
     const logic = await loadLogic();
     const { log } = this.services;
     const name = vscode.workspace.asRelativePath(document.uri);
+    // One run per file at a time: two would write their results over each other.
+    const controller = this.running.start(document.uri);
+    if (!controller) {
+      void vscode.window.showInformationMessage(`${name} is already running; cancel it or wait for it to finish.`);
+      return undefined;
+    }
     this.diagnostics.clearRunFailure(document);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Hugging Face: ${name}`, cancellable: true }, async (progress, cancel) => {
-      const controller = new AbortController();
       cancel.onCancellationRequested(() => controller.abort());
       const host = createRunHost({
         document, token, signal: controller.signal, state: this.state, allowed: this.allowed, variables: options.variables,
         setup: this.services.setup(),
         execute: (request, signal) => this.services.execute(request, signal ?? controller.signal, (status) => progress.report({ message: status.message })),
         onUnit: (unit, position, total) => {
+          this.running.setUnit(document.uri, unit.index);
           progress.report({ message: `${unit.id ?? unit.task ?? 'component'}${total > 1 ? ` (${position + 1} of ${total})` : ''}` });
           log.info(`${name}: running ${unit.id ?? `#${unit.index + 1}`} (${unit.task}).`);
         },
@@ -92,6 +100,8 @@ export class ComponentRunner {
         }
         this.fail(document, e);
         return { ok: false, message: e.message, cancelled: false, line: document.positionAt(e.span.start).line, code: e.code };
+      } finally {
+        this.running.end(document.uri);
       }
     });
   }
