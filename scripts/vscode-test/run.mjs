@@ -297,11 +297,18 @@ async function ui() {
   });
   const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? (s ? 1 : 0))));
   let summary = '';
+  let leaked = false;
   if (process.env.TEST_STATS_FILE && existsSync(process.env.TEST_STATS_FILE)) {
     const s = JSON.parse(readFileSync(process.env.TEST_STATS_FILE, 'utf8'));
+    // The UI tests' browser profiles (browser-*) hold SecretStorage: skipped by the scan.
+    const profiles = readdirSync(runDir).filter((n) => n.startsWith('browser-')).map((n) => join(runDir, n));
+    const failedBefore = s.failed;
+    countLeakScan(s, [runDir, resultsDir], profiles);
+    leaked = s.failed > failedBefore;
+    writeStats(s);
     summary = `${s.passed} passed, ${s.failed} failed, `;
   }
-  return finish(code === 0 ? 0 : 1, `ui: ${summary}exit ${code} (${secs()}); screenshots in ${relative(root, resultsDir)}/`);
+  return finish(code === 0 && !leaked ? 0 : 1, `ui: ${summary}exit ${code} (${secs()}); screenshots in ${relative(root, resultsDir)}/`);
 }
 
 try {

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { createApi, type HuggingFaceTasksApi } from './api';
 import { ChatSessions } from './chat';
 import type { CommandContext } from './commandContext';
+import { registerComponentFiles } from './componentEditor';
+import { componentServices } from './componentServices';
 import { ConnectionCheck } from './connectionCheck';
 import { ErrorReporter } from './errorActions';
 import { FOLDER_COMMANDS, runFolderBatch } from './folderBatch';
@@ -36,13 +38,17 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
   const account = new TokenCommands(tokens, hub, settings, log);
   const history = new ResultHistory();
   const recent = new RecentModels(context.globalState);
-  const runner = new TaskRunner({ settings, network, log, errors: new ErrorReporter(log), history, recent, tokenForRun: () => account.tokenForRun() });
+  const errors = new ErrorReporter(log);
+  const runner = new TaskRunner({ settings, network, log, errors, history, recent, tokenForRun: () => account.tokenForRun() });
   const inline = new InlineResults();
   const media = new MediaResults();
   const ctx: CommandContext = { settings, runner, picker: new ModelPicker(hub, tokens, recent, settings), inline, history, state: context.globalState, media, recent, log };
   const chat = new ChatSessions(ctx);
   const connection = new ConnectionCheck(tokens, hub, network, settings, log);
   const command = vscode.commands.registerCommand;
+  // Component files' results go to the history ("Show Details") until the task panels land.
+  const showResult = async (task: string, input: Record<string, unknown>, output: unknown) => void history.add(task, String(input.model ?? ''), output);
+  registerComponentFiles(context, componentServices({ settings, network, log, errors, tokenForRun: () => account.tokenForRun(), showResult }));
 
   context.subscriptions.push(
     log,
