@@ -8,10 +8,15 @@ import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateValidators } from './gen-validators.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --dist=DIR puts the bundles elsewhere (the benchmark measures production bundles without touching dist/).
+const distArg = process.argv.find((a) => a.startsWith('--dist='));
+const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
+const bundlesOnly = !!distArg;
 const executorDir = join(root, 'src', 'executor');
 
 function listTs(dir) {
@@ -52,11 +57,11 @@ const common = {
 };
 
 const configs = [
-  { ...common, entryPoints: [join(root, 'src/executor/index.ts')], outfile: join(root, 'dist/executor.js') },
+  { ...common, entryPoints: [join(root, 'src/executor/index.ts')], outfile: join(dist, 'executor.js') },
   {
     ...common,
     entryPoints: [join(root, 'src/extension/extension.ts')],
-    outfile: join(root, 'dist/extension.js'),
+    outfile: join(dist, 'extension.js'),
     external: ['vscode'],
     plugins: [executorAsSibling],
   },
@@ -70,7 +75,7 @@ if (existsSync(webviewEntry)) {
     format: 'iife',
     target: 'chrome120',
     entryPoints: [webviewEntry],
-    outfile: join(root, 'dist/webview/main.js'),
+    outfile: join(dist, 'webview/main.js'),
   });
 }
 
@@ -85,8 +90,8 @@ function copyCodicons() {
 
 // Tests (and the sources they import) transpiled file by file, so mocha and the
 // extension-host test runner load plain CommonJS with working relative requires.
-const transpiled = ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
-configs.push({
+const transpiled = bundlesOnly ? [] : ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
+if (transpiled.length) configs.push({
   entryPoints: transpiled,
   outbase: root,
   outdir: join(root, 'out'),
@@ -98,12 +103,15 @@ configs.push({
   logLevel: 'warning',
 });
 
+// The executor's validators are precompiled from its schemas before anything is bundled.
+generateValidators();
+
 if (!watch) {
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
   const started = Date.now();
   if (existsSync(webviewEntry)) copyCodicons();
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  console.log(`build: ${configs.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''} -> ${relative(process.cwd(), join(root, 'dist')) || 'dist'}`);
+  console.log(`build: ${configs.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''} -> ${relative(process.cwd(), dist) || 'dist'}`);
 } else {
   if (existsSync(webviewEntry)) copyCodicons();
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));

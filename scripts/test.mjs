@@ -21,7 +21,7 @@ const stages = [
   {
     name: 'unit',
     mocha: true,
-    cmd: [bin('mocha'), ['--reporter', join(root, 'scripts/mocha-reporter.cjs'), '--timeout', '20000', '--exit', join(root, 'out/test/unit/**/*.test.js')]],
+    cmd: [bin('mocha'), ['--expose-gc', '--reporter', join(root, 'scripts/mocha-reporter.cjs'), '--timeout', '20000', '--exit', join(root, 'out/test/unit/**/*.test.js')]],
   },
   { name: 'vscode', mocha: true, cmd: [process.execPath, [join(root, 'scripts/vscode-test/run.mjs'), 'integration']], when: () => existsSync(join(root, 'scripts/vscode-test/run.mjs')) },
   { name: 'ui', mocha: true, cmd: [process.execPath, [join(root, 'scripts/vscode-test/run.mjs'), 'ui']], when: () => existsSync(join(root, 'scripts/vscode-test/run.mjs')) && existsSync(join(root, 'test/ui')) },

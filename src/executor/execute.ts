@@ -14,7 +14,8 @@ import { WaitBudget } from './waiting';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
 export const DEFAULT_MAX_WAIT_MS = 120_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 2 ** 20;
+// Large enough for segmentation masks of big images; small enough to bound memory.
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 2 ** 20;
 
 export interface Prepared {
   task: TaskInfo;
@@ -81,7 +82,7 @@ export async function call(p: Prepared, { control, options, stream }: CallSettin
     if (res.status >= 200 && res.status < 300) return res;
     const body = await readHead(res, control);
     control.disarm();
-    if (res.status === 503 || res.status === 429) {
+    if (res.status === 503 || res.status === 429 || res.status === 502 || res.status === 504) {
       const said = serverMessage(body, header(res, 'content-type'));
       const plan = budget.plan(res.status, said, estimatedTime(body), header(res, 'retry-after'));
       report(options, { message: plan.message, waitMs: plan.waitMs });

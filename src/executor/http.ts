@@ -1,16 +1,21 @@
 // HTTP over undici: one shared keep-alive dispatcher, timeouts and cancellation
 // that say which one happened, redirects that never carry the token to another
 // origin, and bodies read with a size limit.
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { Readable } from 'node:stream';
 import { ComponentError } from './errors';
+import { createDispatcher } from './network';
 import type { HttpRequest } from './request';
 
-let shared: Agent | undefined;
+let shared: Dispatcher | undefined;
 
-/** The executor's keep-alive dispatcher, created on first use and reused by every call. */
+/**
+ * The executor's keep-alive dispatcher, created on first use and reused by every
+ * call. It honours the environment's HTTPS_PROXY/NO_PROXY; callers with proxy or
+ * CA settings of their own pass a dispatcher from `createDispatcher`.
+ */
 export function sharedDispatcher(): Dispatcher {
-  shared ??= new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 128 });
+  shared ??= createDispatcher();
   return shared;
 }
 
@@ -199,23 +204,32 @@ export function networkError(error: unknown, url: URL): ComponentError {
 }
 
 /** Reads a whole body, up to `limit` bytes. */
-export async function readBody(res: HttpResponse, control: CallControl, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > limit) {
-        res.body.destroy();
-        throw new ComponentError('INVALID_RESPONSE', `The response from ${res.url.origin} is larger than ${Math.round(limit / 2 ** 20)} MB; it was not read.`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof ComponentError) throw error;
-    throw control.stoppedError(res.url) ?? new ComponentError('NETWORK', `The connection to ${res.url.origin} broke while reading the response (${(error as Error)?.message ?? 'unknown error'}).`, { cause: error });
+export function readBody(res: HttpResponse, control: CallControl, limit: number): Promise<Buffer> {
+  const tooLarge = () => new ComponentError('INVALID_RESPONSE', `The response from ${res.url.origin} is larger than ${Math.round(limit / 2 ** 20)} MB; it was not read.`);
+  const declared = Number(header(res, 'content-length'));
+  if (declared > limit) {
+    res.body.destroy();
+    return Promise.reject(tooLarge());
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+  // Plain 'data' events: an async iterator over the stream costs more than the request itself.
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const body = res.body;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        body.destroy();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    body.once('error', (error: Error) => {
+      reject(control.stoppedError(res.url) ?? new ComponentError('NETWORK', `The connection to ${res.url.origin} broke while reading the response (${error?.message ?? 'unknown error'}).`, { cause: error }));
+    });
+  });
 }
 
 /** Drops a body we do not need, so the connection can be reused or closed. */

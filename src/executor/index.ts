@@ -13,3 +13,5 @@ export { requestUrl } from './request';
 export type * from './types';
 export { runBatch } from './batch';
 export type { BatchOutcome, BatchOptions } from './batch';
+export { createDispatcher } from './network';
+export type { NetworkSettings } from './network';

@@ -60,7 +60,7 @@ export interface ExecuteOptions {
   /** Total time allowed waiting on a loading model or a rate limit. Default 120000; 0 = never wait. */
   maxWaitMs?: number;
   onStatus?: (status: Status) => void;
-  /** Largest response body accepted, in bytes. Default 256 MiB. */
+  /** Largest response body accepted, in bytes. Default 64 MiB. */
   maxResponseBytes?: number;
   /** An undici Dispatcher (proxy, extra CAs). Default: the executor's shared keep-alive Agent. */
   dispatcher?: import('undici').Dispatcher;

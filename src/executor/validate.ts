@@ -1,23 +1,17 @@
-// Input and output validation with ajv. Validators are compiled once per task and
-// kept; messages name the field at fault in the spec's terms.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// Input and output validation against the task's JSON Schemas. The validators are
+// ajv's, precompiled at build time (scripts/gen-validators.mjs); messages name the
+// field at fault in the spec's terms.
+import type { ErrorObject } from 'ajv';
 import { ComponentError } from './errors';
+import * as validators from './generated/validators';
 import { schemasFor, unknownTask } from './schemas';
 import { findTask } from './tasks';
 import type { TaskId } from './types';
 
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 function validator(task: TaskId, which: 'input' | 'output'): ValidateFunction {
-  const key = `${task}:${which}`;
-  let fn = compiled.get(key);
-  if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    fn = ajv.compile(schemasFor(task)[which]);
-    compiled.set(key, fn);
-  }
-  return fn;
+  return (validators as unknown as Record<string, ValidateFunction>)[`${task}_${which}`];
 }
 
 export interface FieldProblem {
@@ -30,7 +24,7 @@ export interface FieldProblem {
 export function inputProblems(task: TaskId, input: unknown): FieldProblem[] {
   const fn = validator(task, 'input');
   if (fn(input)) return [];
-  return describe(fn.errors ?? [], task);
+  return describe(fn.errors ?? [], task, 'input');
 }
 
 /**
@@ -59,7 +53,7 @@ export function assertValidInput(task: TaskId, input: unknown): void {
 export function assertValidOutput(task: TaskId, output: unknown): void {
   const fn = validator(task, 'output');
   if (fn(output)) return;
-  const [first] = describe(fn.errors ?? [], task);
+  const [first] = describe(fn.errors ?? [], task, 'output');
   throw new ComponentError('INVALID_RESPONSE', `Hugging Face answered ${task} with an unexpected result: ${first.message}.`);
 }
 
@@ -76,7 +70,7 @@ const TYPE_WORDS: Record<string, string> = {
   string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null',
 };
 
-function describeOne(e: ErrorObject, task: TaskId): FieldProblem & { suggested?: string } {
+function describeOne(e: ErrorObject, task: TaskId, which: 'input' | 'output'): FieldProblem & { suggested?: string } {
   const at = e.instancePath;
   const name = fieldName(at);
   const p = e.params as Record<string, unknown>;
@@ -87,7 +81,7 @@ function describeOne(e: ErrorObject, task: TaskId): FieldProblem & { suggested?:
     }
     case 'additionalProperties': {
       const extra = String(p.additionalProperty);
-      const hint = suggestion(extra, knownSiblings(e));
+      const hint = suggestion(extra, knownSiblings(e, task, which));
       return { field: `${at}/${extra}`, message: `unknown field "${at ? `${name}.` : ''}${extra}"${hint ? ` (did you mean "${hint}"?)` : ''}`, suggested: hint };
     }
     case 'type': {
@@ -118,18 +112,22 @@ function describeOne(e: ErrorObject, task: TaskId): FieldProblem & { suggested?:
   }
 }
 
-/** The property names allowed next to an unknown one (for "did you mean"). */
-function knownSiblings(e: ErrorObject): string[] {
-  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+/** The property names allowed next to an unknown one (for "did you mean"), found along the error's schema path. */
+function knownSiblings(e: ErrorObject, task: TaskId, which: 'input' | 'output'): string[] {
+  let node: unknown = schemasFor(task)[which];
+  for (const part of e.schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
+    node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
   return props ? Object.keys(props) : [];
 }
 
-function describe(errors: ErrorObject[], task: TaskId): FieldProblem[] {
+function describe(errors: ErrorObject[], task: TaskId, which: 'input' | 'output'): FieldProblem[] {
   // With allErrors, a union type reports once per branch; keep one line per field+message.
   const seen = new Set<string>();
   const out: (FieldProblem & { suggested?: string })[] = [];
   for (const e of errors) {
-    const d = describeOne(e, task);
+    const d = describeOne(e, task, which);
     const key = `${d.field}|${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);

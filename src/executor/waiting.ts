@@ -1,5 +1,6 @@
-// When to wait and retry: a model that is loading (503, with its estimate) or a
-// rate limit (429, with Retry-After). Always bounded by maxWaitMs, never a tight loop.
+// When to wait and retry: a model that is loading (503, with its estimate), a
+// rate limit (429, with Retry-After), or a gateway that failed on the way (502,
+// 504: backed off). Always bounded by maxWaitMs, never a tight loop.
 import { ComponentError } from './errors';
 import { formatSeconds } from './http';
 
@@ -22,7 +23,7 @@ export class WaitBudget {
    * waiting would exceed the budget. `estimatedSeconds` comes from a 503 body,
    * `retryAfter` from a 429's header.
    */
-  plan(status: 503 | 429, said: string, estimatedSeconds: number | undefined, retryAfter: string | undefined): WaitPlan {
+  plan(status: number, said: string, estimatedSeconds: number | undefined, retryAfter: string | undefined): WaitPlan {
     let waitMs: number | undefined;
     if (status === 503 && estimatedSeconds !== undefined && Number.isFinite(estimatedSeconds) && estimatedSeconds >= 0) {
       waitMs = Math.max(estimatedSeconds * 1000, BACKOFF_START_MS);
@@ -34,7 +35,7 @@ export class WaitBudget {
       this.backoffs++;
     }
     const loading = status === 503 && /loading/i.test(said);
-    const what = status === 429 ? 'rate limited' : loading ? 'the model is loading' : 'the service is unavailable';
+    const what = status === 429 ? 'rate limited' : loading ? 'the model is loading' : `the service is unavailable (${status})`;
     const estimate = status === 503 && estimatedSeconds !== undefined ? `, about ${formatSeconds(estimatedSeconds * 1000)}` : '';
     if (this.waitedMs + waitMs > this.maxWaitMs) {
       const hint = this.maxWaitMs === 0 ? ' (waiting is turned off)' : ` (waiting more than ${formatSeconds(this.maxWaitMs)} in all is not allowed)`;
@@ -43,7 +44,7 @@ export class WaitBudget {
       throw new ComponentError('HTTP', `Hugging Face answered ${status}${saidPart}. Gave up: ${what}${retry}${hint}.${loading ? ' Try again in a moment, or allow a longer wait.' : ''}`, { status });
     }
     this.waitedMs += waitMs;
-    const message = status === 429 ? `rate limited, retrying in ${formatSeconds(waitMs)}` : loading ? `model is loading${estimate || `, retrying in ${formatSeconds(waitMs)}`}` : `service unavailable, retrying in ${formatSeconds(waitMs)}`;
+    const message = status === 429 ? `rate limited, retrying in ${formatSeconds(waitMs)}` : loading ? `model is loading${estimate || `, retrying in ${formatSeconds(waitMs)}`}` : `service unavailable (${status}), retrying in ${formatSeconds(waitMs)}`;
     return { waitMs, message };
   }
 }

@@ -73,6 +73,12 @@ export interface HfServerOptions {
   port?: number;
   /** Serve HTTPS instead. */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Extra latency for default answers, uniformly 0..jitterMs (load tests). */
+  jitterMs?: number;
+  /** Fraction (0..1) of inference requests answered with a transient failure instead (load tests). */
+  failureRate?: number;
+  /** Seed of the jitter/failure random sequence, so a load test is repeatable. Default 1. */
+  seed?: number;
 }
 
 /** Bodies up to this size are kept whole; larger ones (uploads for benchmarks) only by their head. */
@@ -213,12 +219,16 @@ export class HfTestServer {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private seen = 0;
+  private rng = 1;
+  /** How many transient failures `failureRate` injected. */
+  injectedFailures = 0;
   private baseUrl = '';
 
   private constructor(
     private readonly server: http.Server,
     private readonly options: HfServerOptions,
   ) {
+    this.rng = options.seed ?? 1;
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.handle(req, res).catch((err: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { error: String(err) });
@@ -299,10 +309,27 @@ export class HfTestServer {
     if (!received.complete) return;
 
     if (scripted) return this.play(scripted, res);
-    const answer = this.answer(parseRoute(rec.method, pathname), rec, query);
-    await this.sleep(this.options.latencyMs ?? 0);
+    const route = parseRoute(rec.method, pathname);
+    await this.sleep((this.options.latencyMs ?? 0) + (this.options.jitterMs ? this.random() * this.options.jitterMs : 0));
+    if (this.options.failureRate && rec.method === 'POST' && this.random() < this.options.failureRate) {
+      // The transient failures a busy provider really gives: loading, overloaded, a gateway error.
+      this.injectedFailures++;
+      const pick = this.injectedFailures % 3;
+      if (pick === 0) return sendJson(res, 503, { error: 'Model is currently loading', estimated_time: 0.05 });
+      if (pick === 1) return sendJson(res, 429, { error: 'Model is overloaded', error_type: 'overloaded' });
+      return sendJson(res, 502, { error: 'Bad Gateway' });
+    }
+    const answer = this.answer(route, rec, query);
     if ('sse' in answer) return this.sendSse(res, 200, {}, answer.sse, 0, false);
     sendJson(res, answer.status, answer.json);
+  }
+
+  /** A small deterministic generator (mulberry32), seeded by `options.seed`. */
+  private random(): number {
+    let t = (this.rng += 0x6d2b79f5);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   private takeScript(path: string): ScriptedReply | undefined {

@@ -273,7 +273,8 @@ describe('executor over HTTP (loopback HF server)', function () {
       server.script({ status: 500, headers: { 'content-type': 'text/plain' }, body: 'Request failed during generation: out of memory' });
       await rejectsWith(run('TASK_SUMMARIZATION', { model: 'facebook/bart-large-cnn', inputs: 'x' }), 'HTTP', /out of memory/, 500);
       server.script({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' });
-      await rejectsWith(run('TASK_SUMMARIZATION', { model: 'facebook/bart-large-cnn', inputs: 'x' }), 'HTTP', /an HTML page \("502 Bad Gateway"\)/, 502);
+      // A 502 is retried with backoff; with waiting off it fails at once, saying what the gateway sent.
+      await rejectsWith(run('TASK_SUMMARIZATION', { model: 'facebook/bart-large-cnn', inputs: 'x' }, { maxWaitMs: 0 }), 'HTTP', /502: an HTML page \("502 Bad Gateway"\)/, 502);
     });
 
     it('a 200 that is HTML, truncated JSON or the wrong shape is INVALID_RESPONSE', async () => {

@@ -1,13 +1,12 @@
 // The loopback Hugging Face test server itself: default answers per task,
 // routes, auth, scripted failures, the control API, connections, the CLI.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { Agent, Client, request } from 'undici';
+import { makeSelfSignedCertificate } from '../support/certs';
 import { HfTestServer, type RecordedRequest } from '../support/hfServer';
 import {
   makeBmp,
@@ -451,24 +450,17 @@ describe('HfTestServer routes and auth', () => {
     }
   });
 
-  it('serves HTTPS with the given key and certificate', async function () {
-    const dir = mkdtempSync(join(tmpdir(), 'hf-tls-'));
+  it('serves HTTPS with the given key and certificate', async () => {
+    const { key, cert } = makeSelfSignedCertificate();
+    const tls = await HfTestServer.start({ tls: { key, cert } });
+    const agent = new Agent({ connect: { ca: cert } });
     try {
-      const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
-      if (made.status !== 0) return this.skip(); // no openssl on this machine
-      const cert = readFileSync(join(dir, 'cert.pem'));
-      const tls = await HfTestServer.start({ tls: { key: readFileSync(join(dir, 'key.pem')), cert } });
-      const agent = new Agent({ connect: { ca: cert } });
-      try {
-        assert.match(tls.url, /^https:\/\/127\.0\.0\.1:\d+$/);
-        const res = await request(`${tls.url}/api/whoami-v2`, { headers: { authorization: 'Bearer hf_x' }, dispatcher: agent });
-        assert.equal(((await res.body.json()) as { name: string }).name, 'test-user');
-      } finally {
-        await agent.close();
-        await tls.close();
-      }
+      assert.match(tls.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+      const res = await request(`${tls.url}/api/whoami-v2`, { headers: { authorization: 'Bearer hf_x' }, dispatcher: agent });
+      assert.equal(((await res.body.json()) as { name: string }).name, 'test-user');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await agent.close();
+      await tls.close();
     }
   });
 });
