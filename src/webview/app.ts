@@ -111,6 +111,8 @@ export class App {
   }
 
   private changed(): void {
+    // An answer to a validation sent before this edit no longer applies.
+    this.validation++;
     this.store.update({ draft: this.form.value() });
     this.validateSoon();
   }

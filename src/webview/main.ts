@@ -6,4 +6,4 @@ import { vscodeApi } from './vscodeApi';
 
 const api = vscodeApi<PanelState>();
 const root = document.getElementById('app');
-if (root) new App(new Host(api as never), api, root).start();
+if (root) new App(new Host(api), api, root).start();

@@ -48,7 +48,9 @@ function shell(spec: FieldSpec, control: HTMLElement, extra: HTMLElement[] = [],
   const helpId = `${id}-help`;
   const problemId = `${id}-problem`;
   control.id = control.id || id;
-  const description = typeof spec.schema.description === 'string' ? spec.schema.description : '';
+  // The spec's descriptions that only repeat the title ("String input") say nothing.
+  const described = typeof spec.schema.description === 'string' ? spec.schema.description : '';
+  const description = described.toLowerCase() === String(spec.schema.title ?? '').toLowerCase() ? '' : described;
   const labelText = spec.label ?? (typeof spec.schema.title === 'string' && spec.key !== 'inputs' ? spec.schema.title : fieldLabel(spec.key));
   const label = h('label', { class: 'field-label', attrs: { for: control.id } }, labelText, spec.required ? h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, ' *') : null);
   const problem = h('div', { class: 'field-problem', attrs: { id: problemId, 'aria-live': 'polite' } });

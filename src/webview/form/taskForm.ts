@@ -66,6 +66,8 @@ export class TaskForm {
   private readonly touchedFields = new Set<string>();
   private problems: FieldProblem[] = [];
   private showAll = false;
+  /** The problems predate the latest edit: showing them on a newly visited field would flash a wrong message. */
+  private stale = false;
   private readonly summary = h('div', { class: 'form-problems', attrs: { 'aria-live': 'polite' } });
   private readonly parameterCount = h('span', { class: 'muted section-count' });
   private readonly inputsIsObject: boolean;
@@ -78,12 +80,13 @@ export class TaskForm {
   ) {
     const ctx: FieldContext = {
       changed: () => {
+        this.stale = true;
         this.updateCounts();
         hooks.changed();
       },
       touched: (pointer) => {
         this.touchedFields.add(pointer);
-        this.render();
+        if (!this.stale) this.render();
       },
       selection: hooks.selection,
     };
@@ -163,6 +166,7 @@ export class TaskForm {
   showProblems(problems: FieldProblem[], all = this.showAll): void {
     this.problems = problems;
     this.showAll = all;
+    this.stale = false;
     this.render();
   }
 
