@@ -12,39 +12,45 @@ const EXTENSIONS = {
 export type Sniff = (head: Uint8Array) => { type: string; kind: 'image' | 'audio' } | undefined;
 
 export class EditorBridge implements vscode.Disposable {
-  private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  // A panel in front of the editor hides it (and VS Code then retires its TextEditor),
+  // so the document and selection are remembered rather than the editor itself.
+  private last: { document: vscode.TextDocument; selections: readonly vscode.Selection[]; column?: vscode.ViewColumn } | undefined;
   private readonly subscriptions = [
-    vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor) this.last = editor;
-    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => this.remember(editor)),
+    vscode.window.onDidChangeTextEditorSelection((e) => this.remember(e.textEditor)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (this.last?.document === doc) this.last = undefined;
     }),
   ];
 
-  private editor(): vscode.TextEditor | undefined {
-    return vscode.window.activeTextEditor ?? (this.last && vscode.window.visibleTextEditors.includes(this.last) ? this.last : vscode.window.visibleTextEditors[0]);
+  constructor() {
+    this.remember(vscode.window.activeTextEditor);
+  }
+
+  private remember(editor: vscode.TextEditor | undefined): void {
+    if (editor && editor.document.uri.scheme !== 'output') this.last = { document: editor.document, selections: editor.selections, column: editor.viewColumn };
   }
 
   selection(): { text?: string; error?: string } {
-    const editor = this.editor();
-    if (!editor) return { error: 'Open a file and select some text first.' };
-    const text = editor.selections.map((s) => editor.document.getText(s)).filter(Boolean).join('\n');
+    if (!this.last) return { error: 'Open a file and select some text first.' };
+    const { document, selections } = this.last;
+    const text = selections.map((s) => document.getText(s)).filter(Boolean).join('\n');
     return text ? { text } : { error: 'Select some text in the editor first.' };
   }
 
-  /** Inserts below the selection, as one undo step; into a new untitled file when no editor is open. */
+  /** Inserts below the selection, as one undo step; into a new untitled file when no editor was used. */
   async insert(text: string): Promise<{ ok: boolean; message?: string }> {
-    const editor = this.editor();
-    if (!editor) {
+    if (!this.last || this.last.document.isClosed) {
       const doc = await vscode.workspace.openTextDocument({ content: text });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
       return { ok: true, message: 'Inserted into a new file.' };
     }
-    const line = editor.document.lineAt(editor.selection.end.line);
-    const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const { document, selections, column } = this.last;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: true, preview: false });
+    const line = document.lineAt(Math.min(selections[0].end.line, document.lineCount - 1));
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const ok = await editor.edit((b) => b.insert(line.range.end, `${eol}${text}`));
-    return ok ? { ok, message: `Inserted into ${vscode.workspace.asRelativePath(editor.document.uri)}.` } : { ok, message: 'The editor did not accept the edit.' };
+    return ok ? { ok, message: `Inserted into ${vscode.workspace.asRelativePath(document.uri)}.` } : { ok, message: 'The editor did not accept the edit.' };
   }
 
   /** Asks for a workspace image or audio file and reads it (never by widening the webview's roots). */

@@ -43,7 +43,9 @@ export class TaskPanel {
     }
     const task = (await deps.loadExecutor()).findTask(taskId);
     if (!task) throw new Error(`Unknown task ${taskId}`);
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `${task.title}`, vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
+    // Beside the editor when there is one, so its selection and the panel are both in view.
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, task.title, column, panelOptions(deps.extensionUri));
     const created = new TaskPanel(deps, panel, task);
     if (prefill) created.show(prefill);
     return created;
