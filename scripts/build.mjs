@@ -19,6 +19,10 @@ const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'di
 const bundlesOnly = !!distArg;
 const executorDir = join(root, 'src', 'executor');
 
+// The executor's validators are precompiled from its schemas before anything is
+// bundled or listed for transpiling (they are a source file of their own).
+generateValidators();
+
 function listTs(dir) {
   if (!existsSync(dir)) return [];
   const out = [];
@@ -102,9 +106,6 @@ if (transpiled.length) configs.push({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
-
-// The executor's validators are precompiled from its schemas before anything is bundled.
-generateValidators();
 
 if (!watch) {
   if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });

@@ -1,0 +1,65 @@
+// A person's first look: the workbench loads, our extension is installed (from the VSIX),
+// the command palette opens, lists our commands and runs a command.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench, paletteHas, runCommand, screenshot, type Workbench } from './workbench';
+
+interface Manifest {
+  displayName: string;
+  contributes?: { commands?: { command: string; title: string; category?: string }[]; menus?: { commandPalette?: { command: string; when?: string }[] } };
+}
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+
+describe('workbench and command palette', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    this.timeout(90_000);
+    wb = await openWorkbench();
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-${this.currentTest.title}`);
+  });
+
+  it('loads the workbench', async () => {
+    await wb.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+    await screenshot(wb.page, 'workbench');
+  });
+
+  it('lists our extension among the installed extensions', async () => {
+    await runCommand(wb.page, 'Extensions: Show Installed Extensions');
+    const item = wb.page.locator('.extensions-viewlet .extension-list-item').filter({ hasText: manifest.displayName });
+    await item.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot(wb.page, 'installed-extensions');
+  });
+
+  it('shows our commands in the palette', async function () {
+    const hidden = new Set((manifest.contributes?.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
+    const commands = (manifest.contributes?.commands ?? []).filter((c) => !hidden.has(c.command));
+    if (commands.length === 0) this.skip(); // nothing contributed yet
+    const missing: string[] = [];
+    for (const c of commands) {
+      const title = c.category ? `${c.category}: ${c.title}` : c.title;
+      if (!(await paletteHas(wb.page, title))) missing.push(title);
+    }
+    assert.deepEqual(missing, [], 'commands missing from the palette');
+  });
+
+  it('runs a command from the palette (Help: About)', async () => {
+    await runCommand(wb.page, 'Help: About');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /code-server: v\d+\.\d+/);
+    assert.match(text, /Code: 1\.\d+/);
+    await screenshot(wb.page, 'help-about');
+    await wb.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+});

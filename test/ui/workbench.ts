@@ -1,0 +1,173 @@
+// Helpers for UI tests: drive the real workbench the way a person would (palette, toasts,
+// webviews) through headless Chromium. The server is started by scripts/vscode-test/run.mjs ui,
+// which passes its URL and the run's folders in HF_TASKS_UI_* variables.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+
+export interface UiEnv {
+  url: string;
+  workspace: string;
+  userDataDir: string;
+  runDir: string;
+  chromium: string;
+  screenshots: string;
+}
+
+export function uiEnv(): UiEnv {
+  const get = (name: string): string => {
+    const v = process.env[name];
+    if (!v) throw new Error(`${name} is not set: run UI tests through \`node scripts/vscode-test/run.mjs ui\``);
+    return v;
+  };
+  return {
+    url: get('HF_TASKS_UI_URL'),
+    workspace: get('HF_TASKS_UI_WORKSPACE'),
+    userDataDir: get('HF_TASKS_UI_USER_DATA'),
+    runDir: get('HF_TASKS_UI_RUN_DIR'),
+    chromium: process.env.HF_TASKS_UI_CHROMIUM || '/usr/bin/chromium',
+    screenshots: process.env.HF_TASKS_UI_SCREENSHOTS || join(process.cwd(), 'test-results', 'ui'),
+  };
+}
+
+export interface Workbench {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+let profiles = 0;
+
+/**
+ * Opens the workbench on the run's workspace (or `folder`) in a fresh browser profile;
+ * `params` are extra URL query parameters.
+ */
+export async function openWorkbench(options: { folder?: string; params?: Record<string, string> } = {}): Promise<Workbench> {
+  const env = uiEnv();
+  // Fresh profile per workbench: secrets and UI state live in the browser's storage.
+  const profile = join(env.runDir, `browser-${process.pid}-${++profiles}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: env.chromium,
+    headless: true,
+    // Same flags as scripts/vscode-test/browser.mjs (an .mjs module this CommonJS file cannot import).
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1400, height: 900 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const query = new URLSearchParams({ folder: options.folder ?? env.workspace, ...options.params });
+    await page.goto(`${env.url}?${query}`);
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30_000 });
+    // Status bar plus activity bar or side bar: the layout is up and keyboard input reaches it.
+    await page.locator('.monaco-workbench .part.activitybar, .monaco-workbench .part.sidebar').first().waitFor({ timeout: 30_000 });
+    return { context, page, close: () => context.close() };
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+}
+
+const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
+
+const rows = (page: Page): Locator => quickInput(page).locator('.monaco-list-row');
+const exactly = (text: string): RegExp => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** Opens the command palette (F1) and types `query` (without the leading `>`). */
+export async function openPalette(page: Page, query: string): Promise<void> {
+  const input = quickInput(page).locator('input.input');
+  // A modal editor (e.g. Running Extensions) hides the palette behind it: Escape closes it first.
+  for (const keys of [['F1'], ['Escape', 'F1'], ['Escape', 'Control+Shift+P']]) {
+    for (const key of keys) await page.keyboard.press(key);
+    if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
+  }
+  await input.fill(`>${query}`);
+}
+
+/** The palette's row whose label is exactly `title`, once the list shows it; null if it never does. */
+export async function paletteRow(page: Page, title: string, timeout = 5000): Promise<Locator | null> {
+  const row = rows(page).filter({ has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout });
+    return row;
+  } catch {
+    return null;
+  }
+}
+
+/** The labels the palette lists right now. */
+export async function paletteLabels(page: Page): Promise<string[]> {
+  return (await rows(page).locator('.label-name').allInnerTexts()).map((t) => t.trim());
+}
+
+export async function closePalette(page: Page): Promise<void> {
+  if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+// The palette lists the commands known when it opens, and some register late (workbench
+// contributions after startup, extensions on activation): reopen it until `title` shows up.
+async function findInPalette(page: Page, title: string, timeout: number): Promise<Locator | null> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await openPalette(page, title);
+    const row = await paletteRow(page, title, Math.max(500, Math.min(2000, deadline - Date.now())));
+    if (row || Date.now() >= deadline) return row;
+    await closePalette(page);
+    await page.waitForTimeout(500);
+  }
+}
+
+/** Whether the command palette offers a command titled exactly `title` ("Category: Title"). */
+export async function paletteHas(page: Page, title: string, timeout = 15_000): Promise<boolean> {
+  const found = (await findInPalette(page, title, timeout)) !== null;
+  await closePalette(page);
+  return found;
+}
+
+/** Runs a command by its palette title ("Category: Title") as a person would: F1, type, pick it. */
+export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
+  const row = await findInPalette(page, title, timeout);
+  if (!row) {
+    const shown = await paletteLabels(page);
+    await closePalette(page);
+    throw new Error(`"${title}" is not in the command palette; it listed: ${shown.slice(0, 10).join(' | ') || '(nothing)'}`);
+  }
+  await row.click();
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+export const toasts = (page: Page): Locator => page.locator('.notifications-toasts .notification-toast');
+
+/** Waits for a notification toast whose text matches, and returns it. */
+export async function waitForToast(page: Page, text: string | RegExp, timeout = 15_000): Promise<Locator> {
+  const toast = toasts(page).filter({ hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout });
+  await page.waitForTimeout(500); // toasts fade in; screenshots taken earlier come out blank
+  return toast;
+}
+
+/** The text of every visible notification toast. */
+export async function toastTexts(page: Page): Promise<string[]> {
+  return (await toasts(page).locator('.notification-list-item-message').allInnerTexts()).map((t) => t.trim());
+}
+
+/** The content of the active webview (webviews sit two iframes deep). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Saves test-results/ui/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = uiEnv().screenshots;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Merges settings into the user settings file; the running workbench picks them up live. */
+export function setUserSettings(settings: Record<string, unknown>): void {
+  const file = join(uiEnv().userDataDir, 'User', 'settings.json');
+  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
+}
