@@ -157,9 +157,13 @@ export class App {
     this.status.running(started);
     const view = this.task.streams ? renderView({ task: this.task, input, output: undefined }) : undefined;
     if (view) this.resultArea.replaceChildren(this.frame(input, undefined, undefined, view, true));
+    let streamed = false;
     const id = this.host.run(input, {
       status: (message, waitMs) => this.status.waiting(message, waitMs),
-      delta: (text) => view?.append?.(text),
+      delta: (text) => {
+        streamed = true;
+        view?.append?.(text);
+      },
       result: (output, durationMs) => {
         this.finish();
         this.store.record({ at: Date.now(), input, output, durationMs });
@@ -180,8 +184,10 @@ export class App {
         }
         if (cancelled) this.status.note('Cancelled.');
         else this.status.error(message);
-        // A stopped stream keeps what arrived; anything else shows the last result again.
-        if (!view) this.showCurrent();
+        // A stream that stopped part-way keeps what arrived; anything else shows the last result again.
+        const chip = streamed ? this.resultArea.querySelector('.streaming-chip') : null;
+        if (chip) chip.textContent = cancelled ? 'cancelled' : 'stopped';
+        else this.showCurrent();
       },
     });
     this.running = { id, view };

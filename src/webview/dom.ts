@@ -33,6 +33,11 @@ export function text(value: string): Node {
   return fragment;
 }
 
+/** Replaces an element's content with untrusted text (never textContent directly: bidi markers). */
+export function setText(el: Element, value: string): void {
+  el.replaceChildren(text(value));
+}
+
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.class) el.className = props.class;

@@ -3,7 +3,7 @@
 // one-per-line lists. Each reports changes, knows its JSON pointer, and shows
 // the executor's message for it.
 import type { JsonObject } from '../../executor';
-import { button, h, uniqueId } from '../dom';
+import { button, h, uniqueId, setText } from '../dom';
 import { fieldLabel } from '../format';
 
 export interface Field {
@@ -68,7 +68,7 @@ function shell(spec: FieldSpec, control: HTMLElement, extra: HTMLElement[] = [],
   return {
     element,
     setProblem(message) {
-      problem.textContent = message ?? '';
+      setText(problem, message ?? '');
       element.classList.toggle('invalid', !!message);
       control.setAttribute('aria-invalid', message ? 'true' : 'false');
     },

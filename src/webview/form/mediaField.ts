@@ -1,7 +1,7 @@
 // The image or audio input: drop a file, paste an image, or pick a workspace
 // file (read by the host). Images are previewed; audio gets a player.
 import type { MediaFile } from '../../shared/protocol';
-import { button, h } from '../dom';
+import { button, h, setText } from '../dom';
 import { bytes } from '../format';
 import { mediaSize, mediaUrl, readFile } from '../media';
 import type { Field, FieldContext } from './fields';
@@ -32,7 +32,7 @@ export function mediaField(kind: 'image' | 'audio', ctx: FieldContext, pick: () 
   const element = h('div', { class: 'field media-field', attrs: { 'data-pointer': `/${kind}` } }, h('div', { class: 'field-head' }, h('span', { class: 'field-label' }, kind === 'image' ? 'Image' : 'Audio', h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, ' *'))), zone, problem);
 
   function setProblem(message: string | undefined) {
-    problem.textContent = message ?? '';
+    setText(problem, message ?? '');
     element.classList.toggle('invalid', !!message);
   }
 

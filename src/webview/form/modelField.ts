@@ -1,7 +1,7 @@
 // The model field: free text with the Hub's models for the task as you type
 // (an ARIA combobox: arrows move, Enter picks, Escape closes).
 import type { ModelHit } from '../../shared/protocol';
-import { h, uniqueId } from '../dom';
+import { h, uniqueId, setText } from '../dom';
 import type { Field, FieldContext } from './fields';
 
 const SEARCH_DELAY_MS = 250;
@@ -98,7 +98,7 @@ export function modelField(ctx: FieldContext, defaultModel: string, search: Mode
     const { models, error } = await search(input.value.trim());
     if (mine !== sequence) return; // a newer search is under way
     hits = models;
-    note.textContent = error ?? '';
+    setText(note, error ?? '');
     render();
   };
   const schedule = () => {
@@ -144,7 +144,7 @@ export function modelField(ctx: FieldContext, defaultModel: string, search: Mode
       input.value = typeof v === 'string' ? v : '';
     },
     setProblem: (message) => {
-      problem.textContent = message ?? '';
+      setText(problem, message ?? '');
       element.classList.toggle('invalid', !!message);
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
     },

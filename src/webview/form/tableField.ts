@@ -2,7 +2,7 @@
 // spreadsheet (TSV) or CSV text paste in place, growing the grid; "Import" takes
 // a whole table with its header row.
 import { columnsToGrid, gridFromRows, gridToColumns, parseDelimited, type Grid } from '../../shared/delimited';
-import { button, h, uniqueId } from '../dom';
+import { button, h, uniqueId, setText } from '../dom';
 import type { Field, FieldContext, FieldSpec } from './fields';
 
 const emptyGrid = (): Grid => ({ header: ['', ''], rows: [['', ''], ['', '']] });
@@ -184,7 +184,7 @@ export function tableField(spec: FieldSpec, ctx: FieldContext): Field {
       render();
     },
     setProblem: (message) => {
-      problem.textContent = message ?? '';
+      setText(problem, message ?? '');
       element.classList.toggle('invalid', !!message);
     },
     focus: () => table.querySelector('input')?.focus(),
