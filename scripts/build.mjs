@@ -68,6 +68,8 @@ const configs = [
     outfile: join(dist, 'extension.js'),
     external: ['vscode'],
     plugins: [executorAsSibling],
+    // `await import('../executor')` becomes a lazy CommonJS require, not an ESM load.
+    supported: { 'dynamic-import': false },
   },
 ];
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureTools } from './setup.mjs';
+import { scanForTokens } from './leakScan.mjs';
 import { codeServerCli, runDirs, startServer, tail, writeUserSettings } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -145,6 +146,18 @@ function formatLogArgs(args) {
   return out.join(' ');
 }
 
+/** The token-leak scan counts as one more test of the stage. */
+function countLeakScan(stats, dirs, skip) {
+  const { hits, scanned } = scanForTokens(dirs, { skip, base: runDir });
+  if (hits.length) {
+    stats.failed += 1;
+    console.error(`[vscode-test] FAIL a token was found outside SecretStorage:\n  ${hits.join('\n  ')}`);
+  } else {
+    stats.passed += 1;
+    console.log(`[vscode-test] ok   no token in any of the ${scanned} files the run left (settings, state, logs, workspace)`);
+  }
+}
+
 async function integrationInCodeServer() {
   const tools = await readyTools();
   const workspace = prepareWorkspace();
@@ -210,6 +223,7 @@ async function integrationInCodeServer() {
     if (errors.length) console.error(`[vscode-test] errors the workbench reported:\n${errors.slice(-10).join('\n')}`);
     return finish(1, `FAILED: the extension host exited with code ${result.code} without reporting test counts (did out/test/integration/index.js load? see ${relative(root, resultsDir)}/browser.log)`, { infra: true });
   }
+  countLeakScan(stats, [runDir, resultsDir], [join(runDir, 'browser')]);
   writeStats(stats);
   const ok = result.code === 0 && stats.failed === 0;
   return finish(ok ? 0 : 1, `integration: ${stats.passed} passed, ${stats.failed} failed${stats.skipped ? `, ${stats.skipped} skipped` : ''} (exit ${result.code}, ${secs()})`);
@@ -283,11 +297,18 @@ async function ui() {
   });
   const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? (s ? 1 : 0))));
   let summary = '';
+  let leaked = false;
   if (process.env.TEST_STATS_FILE && existsSync(process.env.TEST_STATS_FILE)) {
     const s = JSON.parse(readFileSync(process.env.TEST_STATS_FILE, 'utf8'));
+    // The UI tests' browser profiles (browser-*) hold SecretStorage: skipped by the scan.
+    const profiles = readdirSync(runDir).filter((n) => n.startsWith('browser-')).map((n) => join(runDir, n));
+    const failedBefore = s.failed;
+    countLeakScan(s, [runDir, resultsDir], profiles);
+    leaked = s.failed > failedBefore;
+    writeStats(s);
     summary = `${s.passed} passed, ${s.failed} failed, `;
   }
-  return finish(code === 0 ? 0 : 1, `ui: ${summary}exit ${code} (${secs()}); screenshots in ${relative(root, resultsDir)}/`);
+  return finish(code === 0 && !leaked ? 0 : 1, `ui: ${summary}exit ${code} (${secs()}); screenshots in ${relative(root, resultsDir)}/`);
 }
 
 try {

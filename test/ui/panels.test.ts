@@ -4,14 +4,14 @@
 // field renders as text and runs nothing. Also: cancel, a model-loading wait, the
 // editor's selection in and the result out, and a panel restored after a reload.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HfTestServer } from '../support/hfServer';
 import { makeGrayPng, makeRgbPng, makeWav } from '../support/media';
 import { CASES, type CaseContext } from './panelCases';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelScreenshot, panelWindow, run, until } from './panelDriver';
 import { canary, editorLines, scriptsMentioning } from './panelProbes';
-import { openWorkbench, runCommand, setUserSettings, uiEnv, type Workbench } from './workbench';
+import { openWorkbench, runCommand, setUserSettings, uiEnv, waitForToast, type Workbench } from './workbench';
 
 const TOKEN = 'hf_panelsUiTestToken0123456789';
 const WIDTH = 480;
@@ -41,10 +41,8 @@ describe('task panels', function () {
 
   before(async function () {
     this.timeout(180_000);
-    // Until the extension core lands there is no token command: the server then takes requests without one.
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
-    const tokenCommand = manifest.contributes.commands.some((c) => c.command === 'huggingface.setToken');
-    server = await HfTestServer.start(tokenCommand ? { token: TOKEN } : {});
+    // The server takes only this token: every panel run proves the core sent it.
+    server = await HfTestServer.start({ token: TOKEN });
     const env = uiEnv();
     const files = {
       picture: join(env.workspace, 'cat.png'),
@@ -63,12 +61,12 @@ describe('task panels', function () {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    if (tokenCommand) {
-      await runCommand(wb.page, 'Hugging Face: Set API Token');
-      const input = wb.page.locator('.quick-input-widget input.input');
-      await input.fill(TOKEN);
-      await input.press('Enter');
-    }
+    // As a person sets it: the palette, then the password box; the core checks it with the Hub (the test server).
+    await runCommand(wb.page, 'Hugging Face: Set API Token');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill(TOKEN);
+    await input.press('Enter');
+    await waitForToast(wb.page, /test-user/);
     await runCommand(wb.page, 'View: Close Primary Side Bar');
     ctx = { page: wb.page, server, files, mask: makeGrayPng(WIDTH, HEIGHT, (x) => (x < WIDTH / 2 ? 255 : 0)).toString('base64') };
   });

@@ -112,7 +112,7 @@ export class TaskPanel {
     const prefill = this.pending;
     this.pending = undefined;
     this.ready = true;
-    this.post({ type: 'init', task: { ...this.task, defaultModel: this.deps.services.defaultModel(this.task.id) }, schema, ...(prefill ? { prefill } : {}) });
+    this.post({ type: 'init', task: { ...this.task, defaultModel: this.deps.services.defaultModel(this.task) }, schema, ...(prefill ? { prefill } : {}) });
   }
 
   private async run(id: number, panelInput: PanelInput): Promise<void> {
@@ -134,11 +134,7 @@ export class TaskPanel {
       const opts = { signal: controller.signal, onStatus: (s: { message: string; waitMs?: number }) => this.post({ type: 'status', id, message: s.message, ...(s.waitMs !== undefined ? { waitMs: s.waitMs } : {}) }) };
       let output: unknown;
       if (this.task.streams) {
-        let text = '';
-        for await (const chunk of this.deps.services.stream(this.task.id, input, opts)) {
-          text += chunk.text;
-          this.post({ type: 'delta', id, text: chunk.text });
-        }
+        const text = await this.deps.services.stream(this.task.id, input, { ...opts, onText: (delta) => this.post({ type: 'delta', id, text: delta }) });
         output = streamedOutput(this.task, input, text);
       } else {
         output = await this.deps.services.run(this.task.id, input, opts);

@@ -1,0 +1,72 @@
+// Shared by the extension's integration suites (they run inside the real VS Code
+// extension host): the loopback HF server the settings point at, documents to work
+// on, and what the extension shows inline.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { HfTestServer } from '../support/hfServer';
+
+export const EXTENSION_ID = 'hf-tasks.huggingface-vscode-tasks';
+export const TOKEN = 'hf_integrationtoken_abcdefghij';
+
+/** Starts the HF server with TOKEN, points the user settings at it, activates the extension and signs in. */
+export async function startHf(): Promise<HfTestServer> {
+  const server = await HfTestServer.start({ token: TOKEN });
+  await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  await configure({ baseUrl: server.url, hubUrl: server.url, isCustomEndpoint: false, textResult: 'insertBelow', maxWaitSeconds: 10, requestTimeoutSeconds: 20 });
+  assert.equal(await vscode.commands.executeCommand('huggingface.setToken', TOKEN), 'test-user');
+  server.reset();
+  return server;
+}
+
+export async function stopHf(server: HfTestServer | undefined): Promise<void> {
+  await closeEditors();
+  await server?.close();
+}
+
+export async function configure(values: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('huggingface');
+  for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Opens an untitled document with `content` and selects `selected` (its first occurrence), or nothing. */
+export async function openText(content: string, selected?: string, language = 'plaintext'): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  if (selected !== undefined) {
+    const at = content.indexOf(selected);
+    assert.ok(at >= 0, `"${selected}" is not in the document`);
+    editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at + selected.length));
+  }
+  return editor;
+}
+
+/** Closes every editor, discarding changes (closing a dirty untitled editor would ask to save it). */
+export async function closeEditors(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+export interface Shown {
+  kind: 'label' | 'span' | 'highlight';
+  text?: string;
+  range: vscode.Range;
+  hover: string;
+}
+
+export async function inlineResults(document: vscode.TextDocument): Promise<Shown[]> {
+  return (await vscode.commands.executeCommand<Shown[]>('huggingface._test.decorations', document.uri)) ?? [];
+}
+
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The inference requests the server saw (Hub calls left out). */
+export function inferenceRequests(server: HfTestServer) {
+  return server.requests.filter((r) => r.method === 'POST');
+}
