@@ -76,11 +76,10 @@ export async function closePanel(page: Page): Promise<void> {
   await runCommand(page, 'View: Close Editor');
 }
 
-/** Closes every editor and panel, discarding unsaved changes (after a failed test). */
+/** Closes every editor and panel, discarding unsaved changes (a restored untitled file, a failed test's edits). */
 export async function closeAll(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  const dontSave = page.locator('.monaco-dialog-box button', { hasText: "Don't Save" });
-  if (await dontSave.waitFor({ timeout: 1000 }).then(() => true, () => false)) await dontSave.click();
+  const tabs = page.locator('.editor-group-container .tab');
+  for (let i = 0; i < 30 && (await tabs.count()) > 0; i++) await runCommand(page, 'View: Revert and Close Editor');
 }
 
 /** Saves test-results/panels/<name>.png: the panel alone, as a person sees it. */
@@ -88,6 +87,8 @@ export async function panelScreenshot(page: Page, name: string): Promise<string>
   const dir = join(process.cwd(), 'test-results', 'panels');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
+  // Nothing hovered: the view as it first shows.
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
   await visibleWebview(page).screenshot({ path: file });
   return file;

@@ -11,7 +11,7 @@ import { makeGrayPng, makeRgbPng, makeWav } from '../support/media';
 import { CASES, type CaseContext } from './panelCases';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelScreenshot, panelWindow, run, until } from './panelDriver';
 import { canary, editorLines, scriptsMentioning } from './panelProbes';
-import { openWorkbench, runCommand, setUserSettings, uiEnv, waitForToast, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, setUserSettings, uiEnv, waitForToast, type Workbench } from './workbench';
 
 const TOKEN = 'hf_panelsUiTestToken0123456789';
 const WIDTH = 480;
@@ -67,7 +67,10 @@ describe('task panels', function () {
     await input.fill(TOKEN);
     await input.press('Enter');
     await waitForToast(wb.page, /test-user/);
+    await runCommand(wb.page, 'Notifications: Clear All Notifications');
     await runCommand(wb.page, 'View: Close Primary Side Bar');
+    // Panels open beside a text editor; with none open they get the whole editor area.
+    await closeAll(wb.page);
     ctx = { page: wb.page, server, files, mask: makeGrayPng(WIDTH, HEIGHT, (x) => (x < WIDTH / 2 ? 255 : 0)).toString('base64') };
   });
 
@@ -95,6 +98,7 @@ describe('task panels', function () {
       await run(wb.page);
       await c.check(context);
       await panelScreenshot(wb.page, c.task);
+      if (c.task === 'TASK_OBJECT_DETECTION') await screenshot(wb.page, 'panel-in-workbench');
 
       // The same panel, now answered with a payload in every text field.
       server.script({ json: c.hostile(PAYLOAD, context) });
