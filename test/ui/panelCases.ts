@@ -2,11 +2,12 @@
 // result view must show for the loopback server's answer, and a hostile answer
 // with a payload in every text field of the task's output.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import type { TaskId } from '../../src/executor';
 import type { HfTestServer } from '../support/hfServer';
 import { field, pickFile, run } from './panelDriver';
-import { barFractions, canvasPixel, computedStyle, computedStyles, inlineStyle, paste } from './panelProbes';
+import { barFractions, canvasPixel, computedStyle, computedStyles, handOverFile, inlineStyle, paste } from './panelProbes';
 
 export interface CaseContext {
   page: Page;
@@ -298,7 +299,11 @@ export const CASES: PanelCase[] = [
   {
     task: 'TASK_IMAGE_TO_TEXT',
     title: 'Image to Text',
-    fill: pickPicture,
+    // A pasted image (a screenshot from the clipboard, say) becomes the input.
+    fill: async ({ win, frame, files }) => {
+      await handOverFile(win, 'paste', { name: 'pasted.png', mime: 'image/png', bytes: readFileSync(files.picture) });
+      await frame.locator('.media-field .file-name', { hasText: 'pasted.png' }).waitFor();
+    },
     check: async ({ frame }) => {
       assert.equal(await frame.locator('.result .caption-text').innerText(), 'a picture of a cheetah');
       await frame.locator('.result img.stage-image').waitFor();
@@ -326,7 +331,11 @@ export const CASES: PanelCase[] = [
   {
     task: 'TASK_AUDIO_CLASSIFICATION',
     title: 'Audio Classification',
-    fill: pickSpeech,
+    // A file dropped from the desktop.
+    fill: async ({ win, frame, files }) => {
+      await handOverFile(win, 'drop', { name: 'dropped.wav', mime: 'audio/wav', bytes: readFileSync(files.speech) });
+      await frame.locator('.media-field audio').waitFor();
+    },
     check: async ({ frame, win }) => {
       assert.deepEqual((await rows(frame)).map(([l]) => l), ['neu', 'hap', 'ang', 'sad']);
       await barsProportional(win);

@@ -21,7 +21,10 @@ interface Canvas extends El {
 declare const document: { querySelector(selector: string): El | null; querySelectorAll(selector: string): ArrayLike<El> };
 declare const window: { __pwned?: unknown };
 declare function getComputedStyle(element: unknown): { getPropertyValue(property: string): string };
-declare const DataTransfer: new () => { setData(type: string, data: string): void };
+declare const DataTransfer: new () => { setData(type: string, data: string): void; items: { add(file: unknown): void } };
+declare const File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+declare const DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+declare function atob(data: string): string;
 declare const ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
 
 export const computedStyle = (l: Locator, property: string): Promise<string> => l.evaluate((e, p) => getComputedStyle(e).getPropertyValue(p), property);
@@ -77,4 +80,19 @@ export const editorLines = (page: Page): Promise<string[]> =>
       .map((line) => [parseFloat(line.style.top), (line.textContent ?? '').replace(/\u00a0/g, ' ')] as const)
       .sort((a, b) => a[0] - b[0])
       .map(([, text]) => text),
+  );
+
+/** A file arriving the way a person hands it over: pasted anywhere in the panel, or dropped on `selector`. */
+export const handOverFile = (win: Frame, how: 'paste' | 'drop', file: { name: string; mime: string; bytes: Buffer }, selector = '.dropzone'): Promise<void> =>
+  win.evaluate(
+    ([how, name, mime, base64, sel]) => {
+      const binary = atob(base64);
+      const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], name, { type: mime }));
+      const init = { bubbles: true, cancelable: true };
+      if (how === 'paste') document.querySelector('body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, ...init }));
+      else document.querySelector(sel)!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, ...init }));
+    },
+    [how, file.name, file.mime, file.bytes.toString('base64'), selector] as const,
   );

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { TaskId, TaskInput, TaskOutput } from '../../executor';
 import { PANEL_VIEW_TYPE } from '../../shared/protocol';
+import { loadExecutor } from '../lazyExecutor';
 import { EditorBridge } from './editorBridge';
 import { fromTaskInput } from './panelInput';
 import { TaskPanelSerializer } from './panelSerializer';
@@ -36,7 +37,7 @@ async function pickTask(deps: PanelDeps): Promise<TaskId | undefined> {
 
 export function registerTaskPanels(context: vscode.ExtensionContext, services: PanelServices): ShowInPanel {
   const editor = new EditorBridge();
-  const deps: PanelDeps = { extensionUri: context.extensionUri, services, editor, loadExecutor: () => import('../../executor') };
+  const deps: PanelDeps = { extensionUri: context.extensionUri, services, editor, loadExecutor };
 
   context.subscriptions.push(
     editor,

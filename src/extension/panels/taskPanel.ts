@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import type { TaskId, TaskInfo } from '../../executor';
 import { parseWebviewMessage } from '../../shared/messageGuards';
 import { PANEL_VIEW_TYPE, type HostToWebview, type PanelInput, type Prefill, type RequestMessage, type Responses, type WebviewToHost } from '../../shared/protocol';
+import type { Executor } from '../lazyExecutor';
 import type { EditorBridge } from './editorBridge';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { streamedOutput, toTaskInput } from './panelInput';
 import type { PanelServices } from './panelServices';
 
-type Executor = typeof import('../../executor');
 
 export interface PanelDeps {
   extensionUri: vscode.Uri;
@@ -28,6 +28,7 @@ export class TaskPanel {
   private static readonly open = new Map<TaskId, TaskPanel>();
 
   private ready = false;
+  private disposed = false;
   private pending: Prefill | undefined;
   private readonly runs = new Map<number, AbortController>();
   private search: AbortController | undefined;
@@ -79,7 +80,8 @@ export class TaskPanel {
   }
 
   private post(message: HostToWebview): void {
-    // A panel closed meanwhile just drops the message.
+    // A panel closed meanwhile (a run finishing after it) just drops the message.
+    if (this.disposed) return;
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
@@ -200,6 +202,7 @@ export class TaskPanel {
   }
 
   private dispose(): void {
+    this.disposed = true;
     if (TaskPanel.open.get(this.task.id) === this) TaskPanel.open.delete(this.task.id);
     for (const run of this.runs.values()) run.abort();
     this.search?.abort();
