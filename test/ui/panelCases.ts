@@ -67,8 +67,14 @@ const pixel = canvasPixel;
 
 const pickPicture = (c: CaseContext) => pickFile(c.page, c.frame, c.files.picture);
 const pickSpeech = (c: CaseContext) => pickFile(c.page, c.frame, c.files.speech);
-const pickHostilePicture = (c: CaseContext) => pickFile(c.page, c.frame, c.files.hostilePicture);
-const pickHostileSpeech = (c: CaseContext) => pickFile(c.page, c.frame, c.files.hostileSpeech);
+/** A file named like markup: its name shows as those characters. */
+async function pickHostile(c: CaseContext, path: string): Promise<void> {
+  await pickFile(c.page, c.frame, path);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  await c.frame.locator('.media-field .file-name').filter({ hasText: name }).waitFor();
+}
+const pickHostilePicture = (c: CaseContext) => pickHostile(c, c.files.hostilePicture);
+const pickHostileSpeech = (c: CaseContext) => pickHostile(c, c.files.hostileSpeech);
 
 export const CASES: PanelCase[] = [
   {

@@ -55,6 +55,8 @@ export async function pickFile(page: Page, frame: FrameLocator, path: string): P
   const row = widget.locator('.monaco-list-row .label-name', { hasText: name });
   for (let attempt = 0; attempt < 3; attempt++) {
     await row.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    // The list updates in steps as the path is completed; Enter mid-update is taken as the folder.
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
     if (await input.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
     await input.fill(path);
