@@ -97,6 +97,7 @@ describe('task panels', function () {
       await c.fill(context);
       await run(wb.page);
       await c.check(context);
+      const firstShown = await frame.locator('.result .result-body').innerText();
       await panelScreenshot(wb.page, c.task);
       if (c.task === 'TASK_OBJECT_DETECTION') await screenshot(wb.page, 'panel-in-workbench');
 
@@ -115,6 +116,12 @@ describe('task panels', function () {
       if (JSON.stringify(c.hostile(PAYLOAD, context)).includes('__pwned')) assert.ok(json.includes(`onerror=\\"window.__pwned='img'\\"`), 'the JSON view shows the payload as text');
       await frame.locator('.result .json-toggle').click();
       assert.deepEqual(dialogs, []);
+
+      // The history brings the first run back, input and result.
+      await frame.locator('.history summary').click();
+      await frame.locator('.history-item').nth(1).click();
+      await frame.locator('.run-status', { hasText: 'Showing an earlier run.' }).waitFor();
+      assert.equal(await frame.locator('.result .result-body').innerText(), firstShown);
       await closePanel(wb.page);
     });
   }
