@@ -1,11 +1,13 @@
 // Scenario 2, folder batch: N small images through the folder commands' code path
-// (runBatch + execute, files read from disk), against a server that answers after
-// 50 ms; compared with the ideal N × 50 ms / concurrency and with one at a time.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// (runFileBatch over runBatch + execute, each file a Blob streamed from disk as the
+// extension sends local files, then the CSV rows), against a server that answers
+// after 50 ms; compared with the ideal N × 50 ms / concurrency and with one at a time.
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { execute, runBatch } from '../src/executor';
+import { reportCsv, reportRow } from '../src/extension/batchReport';
+import { countOutcomes, runFileBatch } from '../src/extension/fileBatch';
 import { makePng } from '../test/support/media';
 import { fmt, table } from './stats';
 
@@ -13,11 +15,12 @@ export const BATCH_CONCURRENCY = 8;
 
 async function runFolder(url: string, files: string[], concurrency: number): Promise<{ ms: number; failed: number }> {
   const started = performance.now();
-  const outcomes = await runBatch(files, async (file, signal) => {
-    const image = await readFile(file);
+  const outcomes = await runFileBatch(runBatch, files, async (file, signal) => {
+    const image = await openAsBlob(file, { type: 'image/png' });
     return execute({ task: 'TASK_IMAGE_CLASSIFICATION', setup: { base_url: url }, input: { model: 'google/vit-base-patch16-224', image } }, { signal });
   }, { concurrency });
-  return { ms: performance.now() - started, failed: outcomes.filter((o) => !o.ok).length };
+  reportCsv('classification', outcomes.map((o) => reportRow('classification', basename(o.file), o)));
+  return { ms: performance.now() - started, failed: countOutcomes(outcomes).failed };
 }
 
 export async function batchScenario(url: string, count: number, latencyMs: number, sequentialCount: number) {

@@ -1,6 +1,7 @@
 // Builds every bundle with esbuild:
 //   dist/executor.js   the component executor alone (plain Node, CommonJS)
 //   dist/extension.js  the extension host side; it loads dist/executor.js lazily at first use
+//   dist/componentFiles.js  component files and recipes (parsing, checks, runs), loaded lazily too
 //   dist/webview/*.js  the panels' browser code
 //   out/**             tests and sources transpiled one-to-one for mocha
 // Flags: --production (minified, no source maps), --watch.
@@ -49,6 +50,19 @@ const executorAsSibling = {
   },
 };
 
+// Component files' logic (with the YAML parser) is a bundle of its own too, required
+// when the first component file or recipe is open, so activation stays small.
+const componentFilesDir = join(root, 'src', 'extension', 'componentFiles');
+const componentFilesAsSibling = {
+  name: 'component-files-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /componentFiles$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      return target === componentFilesDir ? { path: './componentFiles.js', external: true } : undefined;
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -67,10 +81,11 @@ const configs = [
     entryPoints: [join(root, 'src/extension/extension.ts')],
     outfile: join(dist, 'extension.js'),
     external: ['vscode'],
-    plugins: [executorAsSibling],
+    plugins: [executorAsSibling, componentFilesAsSibling],
     // `await import('../executor')` becomes a lazy CommonJS require, not an ESM load.
     supported: { 'dynamic-import': false },
   },
+  { ...common, entryPoints: [join(componentFilesDir, 'index.ts')], outfile: join(dist, 'componentFiles.js'), plugins: [executorAsSibling] },
 ];
 
 const webviewEntry = join(root, 'src/webview/main.ts');

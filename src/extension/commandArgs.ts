@@ -4,11 +4,16 @@
 
 export type Placement = 'replace' | 'insertBelow';
 
+/** Where a caption or transcript goes. */
+export type Destination = 'newEditor' | 'cursor';
+
 export interface CommandArgs {
   /** Skips the model picker. */
   model?: string;
   /** Where a text result goes; skips the `ask` prompt. */
   placement?: Placement;
+  /** Captions and transcripts: a new editor, or the active editor's cursor; skips the prompt. */
+  destination?: Destination;
   /** Extra task parameters, passed to the executor as given. */
   parameters?: Record<string, unknown>;
   /** Zero-shot candidate labels. */
@@ -25,6 +30,7 @@ export function parseCommandArgs(arg: unknown): CommandArgs {
   const out: CommandArgs = {};
   if (nonEmpty(arg.model)) out.model = arg.model.trim();
   if (arg.placement === 'replace' || arg.placement === 'insertBelow') out.placement = arg.placement;
+  if (arg.destination === 'newEditor' || arg.destination === 'cursor') out.destination = arg.destination;
   if (isPlainObject(arg.parameters)) out.parameters = arg.parameters;
   const labels = Array.isArray(arg.labels) ? arg.labels.filter((l): l is string => typeof l === 'string') : typeof arg.labels === 'string' ? parseLabels(arg.labels) : [];
   if (labels.length) out.labels = parseLabels(labels.join(','));

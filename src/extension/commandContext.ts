@@ -3,7 +3,9 @@ import type * as vscode from 'vscode';
 import type { TaskInfo } from '../executor';
 import type { CommandArgs } from './commandArgs';
 import type { InlineResults } from './inlineDecorations';
+import type { MediaResults } from './mediaResults';
 import type { ModelPicker } from './modelPicker';
+import type { RecentModels } from './recentModels';
 import type { ResultHistory } from './resultHistory';
 import type { TaskRunner } from './runTask';
 import type { SettingsWatcher } from './settings';
@@ -16,6 +18,10 @@ export interface CommandContext {
   history: ResultHistory;
   /** Global state, for what prompts remember (zero-shot labels). */
   state: vscode.Memento;
+  /** Image and audio results, for their view and actions. */
+  media: MediaResults;
+  recent: RecentModels;
+  log: vscode.LogOutputChannel;
 }
 
 /**

@@ -42,7 +42,7 @@ export function adviseOnError(error: FailedRun, run: RunContext): Advice {
     case 'HTTP':
       return adviseOnStatus(error, run, prefix, endpointOnly);
     case 'NETWORK':
-      return { message: prefix + error.message, actions: [{ kind: 'openSettings', query: 'huggingface.baseUrl' }, SHOW_LOG] };
+      return { message: prefix + error.message, actions: [{ kind: 'openSettings', query: networkSetting(error.message) }, SHOW_LOG] };
     case 'TIMEOUT':
       return { message: prefix + error.message, actions: [{ kind: 'openSettings', query: 'huggingface.requestTimeoutSeconds' }, SHOW_LOG] };
     case 'INVALID_RESPONSE':
@@ -50,6 +50,11 @@ export function adviseOnError(error: FailedRun, run: RunContext): Advice {
     default:
       return { message: prefix + error.message, actions: [SHOW_LOG] };
   }
+}
+
+/** The setting most likely to fix a network failure: the CA file for certificate problems, else the URL. */
+function networkSetting(message: string): string {
+  return /certificate/i.test(message) ? 'huggingface.caCertificateFile' : 'huggingface.baseUrl';
 }
 
 function adviseOnStatus(error: FailedRun, run: RunContext, prefix: string, endpointOnly: boolean): Advice {

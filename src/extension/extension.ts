@@ -1,17 +1,23 @@
 // Activation only wires things together; every feature lives in its own module.
 // Nothing here makes a request or loads the executor: both wait for the first command.
 import * as vscode from 'vscode';
+import type { TaskId, TaskInput, TaskOutput } from '../executor';
+import { createApi, type HuggingFaceTasksApi } from './api';
 import { ChatSessions } from './chat';
 import type { CommandContext } from './commandContext';
+import { registerComponentFiles } from './componentEditor';
+import { componentServices } from './componentServices';
 import { ConnectionCheck } from './connectionCheck';
 import { ErrorReporter } from './errorActions';
+import { FOLDER_COMMANDS, runFolderBatch } from './folderBatch';
 import { openSample } from './gettingStarted';
 import { HubClient } from './hubClient';
 import { InlineResults } from './inlineDecorations';
 import { createLog } from './log';
+import { COPY_JSON, MediaResults, SAVE_ANNOTATED } from './mediaResults';
 import { ModelPicker } from './modelPicker';
 import { Network } from './network';
-import { registerTaskPanels, type ShowInPanel } from './panels';
+import { registerTaskPanels, type PanelApi } from './panels';
 import { corePanelServices } from './panels/coreServices';
 import { RecentModels } from './recentModels';
 import { ResultHistory } from './resultHistory';
@@ -25,13 +31,7 @@ import { TokenCommands } from './tokenCommands';
 /** How long our own `activate()` took, for the start-up benchmark. */
 let activationMs: number | undefined;
 
-/** What other extensions get from `vscode.extensions.getExtension(…).exports`. */
-export interface HuggingFaceTasksApi {
-  /** Opens a task's panel filled with an input and, optionally, its result. */
-  showInPanel: ShowInPanel;
-}
-
-export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi {
+export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi & PanelApi {
   const started = performance.now();
   const log = createLog();
   const settings = new SettingsWatcher();
@@ -41,12 +41,18 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
   const account = new TokenCommands(tokens, hub, settings, log);
   const history = new ResultHistory();
   const recent = new RecentModels(context.globalState);
-  const runner = new TaskRunner({ settings, network, log, errors: new ErrorReporter(log), history, recent, tokenForRun: () => account.tokenForRun() });
+  const errors = new ErrorReporter(log);
+  const runner = new TaskRunner({ settings, network, log, errors, history, recent, tokenForRun: () => account.tokenForRun() });
   const inline = new InlineResults();
-  const ctx: CommandContext = { settings, runner, picker: new ModelPicker(hub, tokens, recent, settings), inline, history, state: context.globalState };
+  const media = new MediaResults();
+  const ctx: CommandContext = { settings, runner, picker: new ModelPicker(hub, tokens, recent, settings), inline, history, state: context.globalState, media, recent, log };
   const chat = new ChatSessions(ctx);
   const connection = new ConnectionCheck(tokens, hub, network, settings, log);
   const command = vscode.commands.registerCommand;
+  const showInPanel = registerTaskPanels(context, corePanelServices({ runner, picker: ctx.picker, settings, history, recent, log }));
+  // A component file's last result goes to its task's panel (the run is in the history already).
+  const showResult = async (task: string, input: Record<string, unknown>, output: unknown, durationMs: number) => showInPanel(task as TaskId, input as TaskInput, output as TaskOutput, { durationMs });
+  registerComponentFiles(context, componentServices({ settings, network, log, errors, tokenForRun: () => account.tokenForRun(), showResult }));
 
   context.subscriptions.push(
     log,
@@ -55,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
     network,
     runner,
     inline,
+    media,
     chat,
     new AccountStatus(tokens),
     ...registerTaskCommands(ctx, chat),
@@ -73,9 +80,20 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
     }),
     command('huggingface._test.activationMs', () => activationMs),
   );
-  const showInPanel = registerTaskPanels(context, corePanelServices({ runner, picker: ctx.picker, settings, log }));
+
+  // Images, audio and folders (explorer actions, folder batches, the media result view's actions).
+  context.subscriptions.push(
+    ...FOLDER_COMMANDS.map((c) => command(c.command, (...args: unknown[]) => runFolderBatch(ctx, c, args))),
+    command(SAVE_ANNOTATED, (id?: unknown, options?: unknown) => media.saveAnnotated(id, options)),
+    command(COPY_JSON, (id?: unknown) => media.copyJson(id)),
+    command('huggingface._test.mediaViews', () => media.describe()),
+  );
+
+  // For other extensions: tasks with the user's settings, token and network (loads nothing until called).
+  // Assigned, not spread: the API's TASKS getter must not load the executor at activation.
+  const api = Object.assign(createApi({ settings, network, tokens, log }), { showInPanel });
   activationMs = performance.now() - started;
-  return { showInPanel };
+  return api;
 }
 
 export function deactivate(): void {}

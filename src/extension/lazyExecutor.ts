@@ -13,3 +13,8 @@ export async function taskInfo(task: TaskId): Promise<TaskInfo> {
   if (!info) throw new Error(`Unknown task ${task}`);
   return info;
 }
+
+/** The same module loaded synchronously, for the exported API's `TASKS` getter (still only at first use). */
+export function loadExecutorSync(): Executor {
+  return require('../executor') as Executor;
+}

@@ -4,13 +4,14 @@
 // with an action. The executor is loaded on the first run.
 import * as vscode from 'vscode';
 import type { ExecuteOptions, Request, Status, TaskId, TaskInfo, TaskInput, TaskOutputs } from '../executor';
-import { adviseOnError, type Advice } from './errorAdvice';
+import { adviseOnError } from './errorAdvice';
 import type { ErrorReporter } from './errorActions';
 import { loadExecutor, taskInfo, type Executor } from './lazyExecutor';
 import type { Network } from './network';
 import type { RecentModels } from './recentModels';
 import type { ResultHistory } from './resultHistory';
-import type { Settings, SettingsWatcher } from './settings';
+import type { SettingsWatcher } from './settings';
+import { requestOptions, taskSetup } from './runSetup';
 import { urlProblem } from './urls';
 
 export interface RunResult<T> {
@@ -19,27 +20,13 @@ export interface RunResult<T> {
   id: number;
 }
 
-/** How a caller follows a run: its cancel signal and the server's waits ("model is loading, about 20 s"). */
-export interface RunControl {
-  signal: AbortSignal;
-  onStatus(status: Status): void;
-}
-
-type Work<R> = (executor: Executor, request: Request, options: ExecuteOptions) => Promise<R>;
-
-interface Prepared {
+/** A prepared run: requests for any number of inputs (one file or a folder of them). */
+export interface RunSession {
   executor: Executor;
   task: TaskInfo;
-  settings: Settings;
-  request: Request;
-  model: string;
-}
-
-/** A run stopped before anything was sent, with what the user can do about it. */
-export class RunRefused extends Error {
-  constructor(readonly advice: Advice) {
-    super(advice.message || 'Hugging Face needs an access token to run models: run "Hugging Face: Set API Token".');
-  }
+  request(model: string, input: Omit<TaskInput, 'model'>): Request;
+  /** Options for one request; the dispatcher is fetched per request, so settings changes apply mid-batch. */
+  options(signal: AbortSignal | undefined, onStatus?: (status: Status) => void): Promise<ExecuteOptions>;
 }
 
 export interface RunDeps {
@@ -86,96 +73,89 @@ export class TaskRunner implements vscode.Disposable {
   }
 
   /**
-   * A run for a caller that shows its own progress and errors (the task panels): the same
-   * token, settings, network, log, recent models and history as every command, without a
-   * notification. Failures are thrown: a `RunRefused` before anything is sent (no token,
-   * a base URL that cannot take one), else the executor's `ComponentError`.
+   * Everything a run needs before it sends anything: the executor, the task, the token
+   * (the user may be asked for one) and the setup from settings. Undefined when the user
+   * declined to set a token or a setting is wrong (they have been told).
    */
-  async attempt<R>(taskId: TaskId, model: string, input: Omit<TaskInput, 'model'>, control: RunControl, work: Work<R>): Promise<RunResult<R>> {
-    const ready = await this.prepare(taskId, model, input);
-    if ('refused' in ready) throw new RunRefused(ready.refused);
-    return this.perform(ready, control, work);
-  }
-
-  private async run<R>(taskId: TaskId, model: string, input: Omit<TaskInput, 'model'>, stop: AbortSignal | undefined, work: Work<R>): Promise<RunResult<R> | undefined> {
-    const ready = await this.prepare(taskId, model, input);
-    if ('refused' in ready) {
-      if (ready.refused.message) this.deps.errors.show({ message: ready.refused.message, actions: ready.refused.actions });
-      return undefined;
-    }
-    const { executor, task, settings: s } = ready;
-    const controller = new AbortController();
-    const onStop = () => controller.abort();
-    stop?.addEventListener('abort', onStop);
-    try {
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Hugging Face: ${task.title} (${model})`, cancellable: true },
-        (progress, cancel) => {
-          cancel.onCancellationRequested(() => controller.abort());
-          return this.perform(ready, { signal: controller.signal, onStatus: (status) => progress.report({ message: status.message }) }, work);
-        },
-      );
-    } catch (e) {
-      const error = executor.isComponentError(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-      if (error.code !== 'CANCELLED' && !controller.signal.aborted) {
-        this.deps.errors.show(adviseOnError(error, { taskTitle: task.title, model, availability: task.availability, isCustomEndpoint: s.isCustomEndpoint }));
-      }
-      return undefined;
-    } finally {
-      stop?.removeEventListener('abort', onStop);
-    }
-  }
-
-  /** Everything checked before a request: the executor, the token, the base URL. */
-  private async prepare(taskId: TaskId, model: string, input: Omit<TaskInput, 'model'>): Promise<Prepared | { refused: Advice }> {
+  async prepare(taskId: TaskId): Promise<RunSession | undefined> {
+    const { settings, network, errors } = this.deps;
     const executor = await loadExecutor();
     const task = await taskInfo(taskId);
     const token = await this.deps.tokenForRun();
-    // The user declined to set a token: they were just asked, so no second message for commands.
-    if (token === undefined) return { refused: { message: '', actions: [{ kind: 'setToken' }] } };
-    const s = this.deps.settings.current;
+    if (token === undefined) return undefined;
+    const s = settings.current;
     const problem = urlProblem(s.baseUrl, 'huggingface.baseUrl', token !== '');
-    if (problem) return { refused: { message: problem, actions: [{ kind: 'openSettings', query: 'huggingface.baseUrl' }] } };
-    const request: Request = { task: taskId, setup: { api_key: token, base_url: s.baseUrl, is_custom_endpoint: s.isCustomEndpoint }, input: { ...input, model } };
-    return { executor, task, settings: s, request, model };
+    if (problem) {
+      errors.show({ message: problem, actions: [{ kind: 'openSettings', query: 'huggingface.baseUrl' }] });
+      return undefined;
+    }
+    const setup = taskSetup(s, token);
+    return {
+      executor,
+      task,
+      request: (model, input) => ({ task: taskId, setup, input: { ...input, model } }),
+      options: (signal, onStatus) => requestOptions(s, network, signal, onStatus),
+    };
   }
 
-  /** Sends the prepared request: logged, tracked for "Cancel Run", and kept in the history when it succeeds. */
-  private async perform<R>(ready: Prepared, control: RunControl, work: Work<R>): Promise<RunResult<R>> {
-    const { network, log } = this.deps;
-    const { executor, task, settings: s, request, model } = ready;
+  /** Registers a run's controller, so that "Cancel Running Tasks" reaches it too; dispose when it ends. */
+  register(controller: AbortController): vscode.Disposable {
+    this.track(controller, true);
+    return { dispose: () => this.track(controller, false) };
+  }
+
+  /** Logs a failed run (`when`: "after 120 ms") and shows it with the action that fixes it. */
+  showError(session: RunSession, model: string, e: unknown, when = ''): void {
+    const error = session.executor.isComponentError(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    const { task } = session;
+    this.deps.log.error(`${task.title} with ${model}: ${error.code}${'status' in error && error.status ? ` ${error.status}` : ''}${when ? ` ${when}` : ''}: ${error.message}`);
+    this.deps.errors.show(adviseOnError(error, { taskTitle: task.title, model, availability: task.availability, isCustomEndpoint: this.deps.settings.current.isCustomEndpoint }));
+  }
+
+  private async run<R>(
+    taskId: TaskId,
+    model: string,
+    input: Omit<TaskInput, 'model'>,
+    stop: AbortSignal | undefined,
+    work: (executor: Executor, request: Request, options: ExecuteOptions) => Promise<R>,
+  ): Promise<RunResult<R> | undefined> {
+    const { settings, log } = this.deps;
+    const session = await this.prepare(taskId);
+    if (!session) return undefined;
+    const { executor, task } = session;
     const controller = new AbortController();
     const onStop = () => controller.abort();
-    if (control.signal.aborted) controller.abort();
-    control.signal.addEventListener('abort', onStop);
-    this.track(controller, true);
+    stop?.addEventListener('abort', onStop);
+    const registration = this.register(controller);
     const started = performance.now();
     const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+    const s = settings.current;
     log.info(`${task.title} with ${model}: started (${s.isCustomEndpoint ? 'custom endpoint' : s.baseUrl}).`);
     try {
-      const options: ExecuteOptions = {
-        signal: controller.signal,
-        timeoutMs: s.requestTimeoutMs,
-        maxWaitMs: s.maxWaitMs,
-        dispatcher: await network.dispatcher(),
-        headers: { ...network.headers },
-        onStatus: (status) => {
-          control.onStatus(status);
-          log.info(`${task.title} with ${model}: ${status.message}`);
+      const output = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Hugging Face: ${task.title} (${model})`, cancellable: true },
+        async (progress, cancel) => {
+          cancel.onCancellationRequested(() => controller.abort());
+          const options = await session.options(controller.signal, (status) => {
+            progress.report({ message: status.message });
+            log.info(`${task.title} with ${model}: ${status.message}`);
+          });
+          return work(executor, session.request(model, input), options);
         },
-      };
-      const output = await work(executor, request, options);
+      );
       log.info(`${task.title} with ${model}: done in ${elapsed()}.`);
-      void this.deps.recent.add(task.id, model);
-      return { output, id: this.deps.history.add(task.id, model, output) };
+      void this.deps.recent.add(taskId, model);
+      return { output, id: this.deps.history.add(taskId, model, output) };
     } catch (e) {
-      const error = executor.isComponentError(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-      if (error.code === 'CANCELLED' || controller.signal.aborted) log.info(`${task.title} with ${model}: cancelled after ${elapsed()}.`);
-      else log.error(`${task.title} with ${model}: ${error.code}${'status' in error && error.status ? ` ${error.status}` : ''} after ${elapsed()}: ${error.message}`);
-      throw e;
+      if ((executor.isComponentError(e) && e.code === 'CANCELLED') || controller.signal.aborted) {
+        log.info(`${task.title} with ${model}: cancelled after ${elapsed()}.`);
+        return undefined;
+      }
+      this.showError(session, model, e, `after ${elapsed()}`);
+      return undefined;
     } finally {
-      control.signal.removeEventListener('abort', onStop);
-      this.track(controller, false);
+      stop?.removeEventListener('abort', onStop);
+      registration.dispose();
     }
   }
 

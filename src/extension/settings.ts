@@ -14,6 +14,11 @@ export interface Settings {
   readonly defaultModels: Readonly<Record<string, string>>;
   readonly textResult: Placement | 'ask';
   readonly maxInputCharacters: number;
+  /** Image and audio files above this are refused without being read. */
+  readonly maxMediaBytes: number;
+  /** How many files a folder batch or a multi-selection runs at once. */
+  readonly batchConcurrency: number;
+  readonly batchReportFormat: 'csv' | 'json';
 }
 
 const SECTION = 'huggingface';
@@ -31,6 +36,9 @@ function read(): Settings {
     defaultModels: models(c.get('defaultModels')),
     textResult: textResult === 'replace' || textResult === 'ask' ? textResult : 'insertBelow',
     maxInputCharacters: Math.max(1, num(c.get('maxInputCharacters'), 20000)),
+    maxMediaBytes: Math.max(1, num(c.get('maxMediaMegabytes'), 50)) * 2 ** 20,
+    batchConcurrency: Math.min(64, Math.max(1, Math.floor(num(c.get('batchConcurrency'), 8)))),
+    batchReportFormat: c.get('batchReportFormat') === 'json' ? 'json' : 'csv',
   };
 }
 

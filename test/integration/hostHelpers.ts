@@ -30,7 +30,14 @@ export async function configure(values: Record<string, unknown>): Promise<void> 
 
 /** Opens an untitled document with `content` and selects `selected` (its first occurrence), or nothing. */
 export async function openText(content: string, selected?: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  let document = await vscode.workspace.openTextDocument({ language, content });
+  // Right after an untitled editor is reverted and closed, VS Code may hand its model
+  // back (with its old text) for a new untitled document: ask again until it is ours.
+  for (let i = 0; i < 20 && document.getText() !== content; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    document = await vscode.workspace.openTextDocument({ language, content });
+  }
+  assert.equal(document.getText(), content, 'a fresh untitled document');
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   if (selected !== undefined) {
     const at = content.indexOf(selected);
@@ -69,4 +76,49 @@ export async function until(what: string, check: () => boolean | Promise<boolean
 /** The inference requests the server saw (Hub calls left out). */
 export function inferenceRequests(server: HfTestServer) {
   return server.requests.filter((r) => r.method === 'POST');
+}
+
+/** A fresh folder `name` in the test workspace (so findFiles and the explorer see it). */
+export async function workspaceFolder(name: string): Promise<vscode.Uri> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the test run opens a workspace folder');
+  const folder = vscode.Uri.joinPath(root, name);
+  await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+  await vscode.workspace.fs.createDirectory(folder);
+  return folder;
+}
+
+export async function writeFile(folder: vscode.Uri, name: string, bytes: Uint8Array): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(folder, name);
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  return uri;
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export interface MediaView {
+  id: number;
+  title: string;
+  html: string;
+}
+
+/** The media result views open now, newest last. */
+export async function mediaViews(): Promise<MediaView[]> {
+  return (await vscode.commands.executeCommand<MediaView[]>('huggingface._test.mediaViews')) ?? [];
+}
+
+/** The annotated images (SVG text) a view's HTML shows. */
+export function svgsIn(html: string): string[] {
+  return [...html.matchAll(/src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
+}
+
+/** Sets `section.key` in the user settings for the test, and returns a function that removes it. */
+export async function userSetting(section: string, key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = () => vscode.workspace.getConfiguration(section);
+  await config().update(key, value, vscode.ConfigurationTarget.Global);
+  return async () => {
+    await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  };
 }

@@ -3,7 +3,7 @@
 // a panel filled with an input and its result through the API's showInPanel.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HuggingFaceTasksApi } from '../../src/extension/extension';
+import type { PanelApi } from '../../src/extension/panels';
 import { TASK_TABLE } from '../../src/executor/tasks';
 import { makePng } from '../support/media';
 import { closeEditors, EXTENSION_ID } from './hostHelpers';
@@ -46,7 +46,7 @@ describe('task panels (extension host)', () => {
   });
 
   it('gives other extensions showInPanel: a panel filled with an input and its result, media as bytes', async () => {
-    const api = vscode.extensions.getExtension<HuggingFaceTasksApi>(EXTENSION_ID)!.exports;
+    const api = vscode.extensions.getExtension<PanelApi>(EXTENSION_ID)!.exports;
     await api.showInPanel('TASK_SUMMARIZATION', { model: 'facebook/bart-large-cnn', inputs: 'A long text. More.' }, { summary_text: 'A long text.' }, { durationMs: 12 });
     await api.showInPanel('TASK_OBJECT_DETECTION', { model: 'facebook/detr-resnet-50', image: makePng(8, 8) }, { objects: [] }, { mediaName: 'cat.png' });
     await until(() => panelTabs().length === 2, 'two panels');

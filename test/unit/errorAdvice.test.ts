@@ -12,6 +12,8 @@ describe('errorAdvice', () => {
 
   it('points network failures, 410 and timeouts to the setting that fixes them', () => {
     assert.deepEqual(kinds(adviseOnError({ code: 'NETWORK', message: 'x' }, run)), ['settings:huggingface.baseUrl', 'showLog']);
+    const untrusted = { code: 'NETWORK', message: 'Could not reach https://x/: its TLS certificate is self-signed and not trusted (add its CA certificate).' };
+    assert.deepEqual(kinds(adviseOnError(untrusted, run)), ['settings:huggingface.caCertificateFile', 'showLog']);
     assert.deepEqual(kinds(adviseOnError({ code: 'HTTP', status: 410, message: 'x' }, run)), ['settings:huggingface.baseUrl', 'showLog']);
     assert.deepEqual(kinds(adviseOnError({ code: 'TIMEOUT', message: 'x' }, run)), ['settings:huggingface.requestTimeoutSeconds', 'showLog']);
     assert.deepEqual(kinds(adviseOnError({ code: 'HTTP', status: 503, message: 'loading' }, run)), ['settings:huggingface.maxWaitSeconds', 'showLog']);

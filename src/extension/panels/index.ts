@@ -15,8 +15,13 @@ export type { PanelServices, RunOptions } from './panelServices';
 
 export const OPEN_TASK_PANEL = 'huggingface.openTaskPanel';
 
+/** What the panels add to the extension's API. */
+export interface PanelApi {
+  showInPanel: ShowInPanel;
+}
+
 export interface ShowInPanel {
-  /** Opens the task's panel filled with `input` and, when given, its `output` (no new request is made). */
+  /** Opens the task's panel beside, focus unchanged, filled with `input` and, when given, its `output` (no request is made). */
   (task: TaskId, input: TaskInput, output?: TaskOutput, details?: { durationMs?: number; mediaName?: string }): Promise<void>;
 }
 
@@ -60,6 +65,6 @@ export function registerTaskPanels(context: vscode.ExtensionContext, services: P
     const info = executor.findTask(task);
     if (!info) throw new Error(`Unknown task ${task}`);
     const panelInput = await fromTaskInput(info, input, executor.sniffMediaType, details.mediaName);
-    await TaskPanel.createOrShow(deps, task, { input: panelInput, ...(output !== undefined ? { output } : {}), ...(details.durationMs !== undefined ? { durationMs: details.durationMs } : {}) });
+    await TaskPanel.createOrShow(deps, task, { input: panelInput, ...(output !== undefined ? { output } : {}), ...(details.durationMs !== undefined ? { durationMs: details.durationMs } : {}) }, true);
   };
 }

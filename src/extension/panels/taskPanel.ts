@@ -34,11 +34,14 @@ export class TaskPanel {
   private search: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  /** Shows the task's panel (creating it if needed), optionally filled with an input and its result. */
-  static async createOrShow(deps: PanelDeps, taskId: TaskId, prefill?: Prefill): Promise<TaskPanel> {
+  /**
+   * Shows the task's panel (creating it if needed), optionally filled with an input and its result;
+   * `preserveFocus` leaves the focus where it is (results shown for another command).
+   */
+  static async createOrShow(deps: PanelDeps, taskId: TaskId, prefill?: Prefill, preserveFocus = false): Promise<TaskPanel> {
     const existing = TaskPanel.open.get(taskId);
     if (existing) {
-      existing.panel.reveal(undefined, false);
+      existing.panel.reveal(undefined, preserveFocus);
       if (prefill) existing.show(prefill);
       return existing;
     }
@@ -46,7 +49,7 @@ export class TaskPanel {
     if (!task) throw new Error(`Unknown task ${taskId}`);
     // Beside the editor when there is one, so its selection and the panel are both in view.
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, task.title, column, panelOptions(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, task.title, { viewColumn: column, preserveFocus }, panelOptions(deps.extensionUri));
     const created = new TaskPanel(deps, panel, task);
     if (prefill) created.show(prefill);
     return created;
