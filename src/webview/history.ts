@@ -3,7 +3,7 @@
 import type { PanelInput } from '../shared/protocol';
 import { h } from './dom';
 import { duration, snippet, timeOfDay } from './format';
-import type { RunRecord } from './state';
+import type { RunRecord } from '../shared/panelState';
 
 /** A line that recognises a run: its text input, its question, or its file. */
 export function describeInput(input: PanelInput): string {

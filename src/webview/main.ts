@@ -1,7 +1,7 @@
 // The task panel's script (bundled to dist/webview/main.js).
 import { App } from './app';
 import { Host } from './host';
-import type { PanelState } from './state';
+import type { PanelState } from '../shared/panelState';
 import { vscodeApi } from './vscodeApi';
 
 const api = vscodeApi<PanelState>();
