@@ -97,8 +97,16 @@ describe('images from the explorer', function () {
 
   it('classifies a multi-selection into one combined view', async () => {
     server.reset();
-    await (await explorerRow(wb.page, 'cat.png')).click();
-    await (await explorerRow(wb.page, 'dog.png')).click({ modifiers: ['Control'] });
+    // Click one, Ctrl-click the other; the explorer may still be settling (opening the first in a
+    // preview), so the selection is checked, and made again if it did not take.
+    const selected = wb.page.locator('.explorer-folders-view .monaco-list-row[aria-selected="true"]');
+    for (let attempt = 0; attempt < 3 && (await selected.count()) !== 2; attempt++) {
+      await (await explorerRow(wb.page, 'cat.png')).click();
+      await wb.page.waitForTimeout(300);
+      await (await explorerRow(wb.page, 'dog.png')).click({ modifiers: ['Control'] });
+      await wb.page.waitForTimeout(300);
+    }
+    assert.deepEqual((await selected.allInnerTexts()).map((t) => t.trim()), ['cat.png', 'dog.png']);
     await fromContextMenu(wb.page, 'dog.png', 'Classify Image');
     await takeDefaultModel(wb.page);
     const view = newestWebview(wb.page);
