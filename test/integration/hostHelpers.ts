@@ -30,7 +30,14 @@ export async function configure(values: Record<string, unknown>): Promise<void> 
 
 /** Opens an untitled document with `content` and selects `selected` (its first occurrence), or nothing. */
 export async function openText(content: string, selected?: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  let document = await vscode.workspace.openTextDocument({ language, content });
+  // Right after an untitled editor is reverted and closed, VS Code may hand its model
+  // back (with its old text) for a new untitled document: ask again until it is ours.
+  for (let i = 0; i < 20 && document.getText() !== content; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    document = await vscode.workspace.openTextDocument({ language, content });
+  }
+  assert.equal(document.getText(), content, 'a fresh untitled document');
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   if (selected !== undefined) {
     const at = content.indexOf(selected);
