@@ -40,7 +40,7 @@ function vsixSize(productionDist: string, scratch: string): number {
   }
   cpSync(productionDist, join(stage, 'dist'), { recursive: true });
   const vsix = join(scratch, 'ext.vsix');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: stage, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: stage, stdio: 'ignore' });
   return statSync(vsix).size;
 }
 

@@ -6,7 +6,7 @@
 //   out/**             tests and sources transpiled one-to-one for mocha
 // Flags: --production (minified, no source maps), --watch.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './gen-validators.mjs';
@@ -100,6 +100,15 @@ if (existsSync(webviewEntry)) {
   });
 }
 
+// The panels' icon font: codicon.css and codicon.ttf copied next to the webview
+// bundle (the VSIX leaves node_modules out).
+function copyCodicons() {
+  const from = join(root, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = join(root, 'dist', 'webview', 'codicons');
+  mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, file), join(to, file));
+}
+
 // Tests (and the sources they import) transpiled file by file, so mocha and the
 // extension-host test runner load plain CommonJS with working relative requires.
 const transpiled = bundlesOnly ? [] : ['src', 'test', 'bench'].flatMap((d) => listTs(join(root, d))).filter((f) => !f.includes(`${join('src', 'webview')}`));
@@ -118,9 +127,11 @@ if (transpiled.length) configs.push({
 if (!watch) {
   if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
   const started = Date.now();
+  if (existsSync(webviewEntry)) copyCodicons();
   await Promise.all(configs.map((c) => esbuild.build(c)));
   console.log(`build: ${configs.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''} -> ${relative(process.cwd(), dist) || 'dist'}`);
 } else {
+  if (existsSync(webviewEntry)) copyCodicons();
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('build: watching for changes');

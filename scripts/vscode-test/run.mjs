@@ -264,7 +264,8 @@ async function ui() {
 
   const vsix = join(runDir, 'ext.vsix');
   log('packaging the extension (vsce package)');
-  const vsce = spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: root, encoding: 'utf8' });
+  // The README's screenshots are relative links, shipped in the VSIX (media/): kept relative, as there is no repository URL to rewrite them to.
+  const vsce = spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: root, encoding: 'utf8' });
   if (vsce.status !== 0) throw new Error(`vsce package failed:\n${vsce.stdout}${vsce.stderr}`);
 
   const dirs = runDirs(runDir);

@@ -1,6 +1,7 @@
 // Activation only wires things together; every feature lives in its own module.
 // Nothing here makes a request or loads the executor: both wait for the first command.
 import * as vscode from 'vscode';
+import type { TaskId, TaskInput, TaskOutput } from '../executor';
 import { createApi, type HuggingFaceTasksApi } from './api';
 import { ChatSessions } from './chat';
 import type { CommandContext } from './commandContext';
@@ -16,6 +17,8 @@ import { createLog } from './log';
 import { COPY_JSON, MediaResults, SAVE_ANNOTATED } from './mediaResults';
 import { ModelPicker } from './modelPicker';
 import { Network } from './network';
+import { registerTaskPanels, type PanelApi } from './panels';
+import { corePanelServices } from './panels/coreServices';
 import { RecentModels } from './recentModels';
 import { ResultHistory } from './resultHistory';
 import { TaskRunner } from './runTask';
@@ -28,7 +31,7 @@ import { TokenCommands } from './tokenCommands';
 /** How long our own `activate()` took, for the start-up benchmark. */
 let activationMs: number | undefined;
 
-export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi {
+export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi & PanelApi {
   const started = performance.now();
   const log = createLog();
   const settings = new SettingsWatcher();
@@ -46,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
   const chat = new ChatSessions(ctx);
   const connection = new ConnectionCheck(tokens, hub, network, settings, log);
   const command = vscode.commands.registerCommand;
-  // Component files' results go to the history ("Show Details") until the task panels land.
-  const showResult = async (task: string, input: Record<string, unknown>, output: unknown) => void history.add(task, String(input.model ?? ''), output);
+  const showInPanel = registerTaskPanels(context, corePanelServices({ runner, picker: ctx.picker, settings, history, recent, log }));
+  // A component file's last result goes to its task's panel (the run is in the history already).
+  const showResult = async (task: string, input: Record<string, unknown>, output: unknown, durationMs: number) => showInPanel(task as TaskId, input as TaskInput, output as TaskOutput, { durationMs });
   registerComponentFiles(context, componentServices({ settings, network, log, errors, tokenForRun: () => account.tokenForRun(), showResult }));
 
   context.subscriptions.push(
@@ -86,7 +90,8 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
   );
 
   // For other extensions: tasks with the user's settings, token and network (loads nothing until called).
-  const api = createApi({ settings, network, tokens, log });
+  // Assigned, not spread: the API's TASKS getter must not load the executor at activation.
+  const api = Object.assign(createApi({ settings, network, tokens, log }), { showInPanel });
   activationMs = performance.now() - started;
   return api;
 }

@@ -104,11 +104,16 @@ export class ModelPicker {
     return items;
   }
 
+  /** The Hub's models for the task, most downloaded first, marked with whether they are served (also the task panels' search). */
+  async search(task: TaskInfo, text: string, signal: AbortSignal): Promise<ModelHit[]> {
+    // Chat models are served through the router by any provider; the rest by hf-inference.
+    const servedBy = task.availability === 'chat' ? 'all' : 'hf-inference';
+    return this.hub.searchModels({ pipelineTag: task.pipelineTag, search: text || undefined, limit: 20, servedBy }, await this.tokens.get(), signal);
+  }
+
   private async searchHub(task: TaskInfo, text: string, signal: AbortSignal): Promise<ModelItem[]> {
     try {
-      // Chat models are served through the router by any provider; the rest by hf-inference.
-      const servedBy = task.availability === 'chat' ? 'all' : 'hf-inference';
-      const hits = await this.hub.searchModels({ pipelineTag: task.pipelineTag, search: text || undefined, limit: 20, servedBy }, await this.tokens.get(), signal);
+      const hits = await this.search(task, text, signal);
       const items = hits.map((hit) => hubItem(task, hit));
       return [{ label: text ? `Hub: "${text}"` : 'Hub: most downloaded', kind: vscode.QuickPickItemKind.Separator }, ...items];
     } catch (e) {

@@ -39,6 +39,11 @@ export function makePng(width: number, height: number, rgb: [number, number, num
   return encodePng(width, height, 3, (_x, _y, c) => rgb[c]);
 }
 
+/** A real RGB PNG, each pixel given by `pixel(x, y)` as [r, g, b] (a picture for screenshots). */
+export function makeRgbPng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+  return encodePng(width, height, 3, (x, y, c) => pixel(x, y)[c]);
+}
+
 /** A real 8-bit grayscale PNG, each pixel given by `pixel(x, y)` (0..255). */
 export function makeGrayPng(width: number, height: number, pixel: (x: number, y: number) => number): Buffer {
   return encodePng(width, height, 1, pixel);

@@ -11,7 +11,7 @@ import { checkOutputPath } from './outputPaths';
 import { RECIPE_COMPONENT_TYPE } from './parse';
 import { parsePath } from './references';
 import type { ParsedFile, Span, Unit } from './types';
-import { keyName, nodeAtPointer } from './yamlNodes';
+import { keyName, lineStart, nodeAtPointer } from './yamlNodes';
 
 export type CompletionKind = 'task' | 'field' | 'parameter' | 'value' | 'reference';
 
@@ -30,7 +30,7 @@ export function completions(file: ParsedFile, offset: number): CompletionEntry[]
 
 /** Inside an unclosed `${` on the current line. */
 function referenceCompletions(file: ParsedFile, offset: number): CompletionEntry[] | undefined {
-  const line = file.text.slice(file.text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const line = file.text.slice(lineStart(file.text, offset), offset);
   const open = line.lastIndexOf('${');
   if (open < 0 || line.indexOf('}', open) >= 0) return undefined;
   const typed = line.slice(open + 2);
@@ -86,7 +86,7 @@ function keyCompletions(file: ParsedFile, ctx: CursorContext): CompletionEntry[]
   const present = presentKeys(file, ctx);
   const entry = (doc: FieldDoc, kind: CompletionKind, isMap: boolean): CompletionEntry => {
     const name = spell(file, doc.name);
-    return { label: name, kind, detail: doc.summary, documentation: doc.description, insertText: isMap ? `${name}:\n${' '.repeat(ctx.replace.start - lineStartOf(file.text, ctx.replace.start) + 2)}` : `${name}: `, replace: ctx.replace };
+    return { label: name, kind, detail: doc.summary, documentation: doc.description, insertText: isMap ? `${name}:\n${' '.repeat(ctx.replace.start - lineStart(file.text, ctx.replace.start) + 2)}` : `${name}: `, replace: ctx.replace };
   };
   let docs: { doc: FieldDoc; kind: CompletionKind; isMap: boolean }[] = [];
   if (path.length === 0) {
@@ -101,8 +101,6 @@ function keyCompletions(file: ParsedFile, ctx: CursorContext): CompletionEntry[]
   }
   return docs.filter(({ doc }) => !present.has(toSnake(doc.name))).map(({ doc, kind, isMap }) => entry(doc, kind, isMap));
 }
-
-const lineStartOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /** Keys already in the map being typed in (so they are not offered again). */
 function presentKeys(file: ParsedFile, ctx: CursorContext): Set<string> {

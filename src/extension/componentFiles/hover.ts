@@ -7,7 +7,7 @@ import { toSnake } from './naming';
 import { checkOutputPath } from './outputPaths';
 import { formatPath, parseReference, REFERENCE_PATTERN } from './references';
 import type { ParsedFile, Span, Unit } from './types';
-import { keyName, spanOf } from './yamlNodes';
+import { keyName, lineStart, spanOf } from './yamlNodes';
 
 export interface HoverInfo {
   span: Span;
@@ -21,11 +21,11 @@ export function hoverAt(file: ParsedFile, offset: number): HoverInfo | undefined
 }
 
 function referenceHover(file: ParsedFile, offset: number): HoverInfo | undefined {
-  const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStart(file.text, offset);
   const lineEnd = file.text.indexOf('\n', offset);
-  const line = file.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const line = file.text.slice(start, lineEnd < 0 ? undefined : lineEnd);
   for (const m of line.matchAll(REFERENCE_PATTERN)) {
-    const span = { start: lineStart + m.index!, end: lineStart + m.index! + m[0].length };
+    const span = { start: start + m.index!, end: start + m.index! + m[0].length };
     if (offset < span.start || offset > span.end) continue;
     return { span, markdown: describeReference(file, m[1]) };
   }

@@ -73,11 +73,13 @@ export function pointerSegments(pointer: string): string[] {
 
 /** The column of an offset (characters since the start of its line). */
 export function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return offset - lineStart(text, offset);
 }
 
 /** The start of the line holding `offset`. */
-export const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+// (lastIndexOf with a negative start still looks at index 0: a text opening with a
+// newline would put the first line's start after it, and callers walking up lines loop.)
+export const lineStart = (text: string, offset: number): number => (offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1);
 
 /** Just past the end of the line holding `offset` (after its newline, or the end of the text). */
 export function lineEnd(text: string, offset: number): number {
