@@ -14,6 +14,7 @@ import { openSample } from './gettingStarted';
 import { HubClient } from './hubClient';
 import { InlineResults } from './inlineDecorations';
 import { createLog } from './log';
+import { SHOW_IN_PANEL, showMediaInPanel } from './mediaPanel';
 import { COPY_JSON, MediaResults, SAVE_ANNOTATED } from './mediaResults';
 import { ModelPicker } from './modelPicker';
 import { Network } from './network';
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
     ...FOLDER_COMMANDS.map((c) => command(c.command, (...args: unknown[]) => runFolderBatch(ctx, c, args))),
     command(SAVE_ANNOTATED, (id?: unknown, options?: unknown) => media.saveAnnotated(id, options)),
     command(COPY_JSON, (id?: unknown) => media.copyJson(id)),
+    command(SHOW_IN_PANEL, (id?: unknown, index?: unknown) => showMediaInPanel(ctx, showInPanel, media, id, index)),
     command('huggingface._test.mediaViews', () => media.describe()),
   );
 

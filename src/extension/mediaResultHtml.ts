@@ -8,6 +8,8 @@ import { formatScore, inlineText, ranked, type LabelScore } from './format';
 
 export interface MediaItemView {
   name: string;
+  /** Links to commands about this file. */
+  links?: readonly { label: string; href: string }[];
   error?: string;
   classes?: readonly LabelScore[];
   objects?: readonly { label: string; score: number; box: { xmin: number; ymin: number; xmax: number; ymax: number } }[];
@@ -41,6 +43,8 @@ meter { width: 160px; }
 img.annotated { max-width: 100%; height: auto; border: 1px solid var(--vscode-panel-border); }
 `;
 
+const link = (a: { label: string; href: string }) => `<a href="${escapeXml(a.href)}">${escapeXml(a.label)}</a>`;
+
 function classesHtml(classes: readonly LabelScore[]): string {
   if (!classes.length) return '<p>No labels.</p>';
   const rows = ranked(classes).map((c, i) => `<tr><td class="num">${i + 1}</td><td>${text(c.label)}</td><td class="num">${formatScore(c.score)}</td><td><meter min="0" max="1" value="${Number.isFinite(c.score) ? c.score : 0}"></meter></td></tr>`);
@@ -61,6 +65,7 @@ function segmentsHtml(segments: NonNullable<MediaItemView['segments']>): string 
 
 function itemHtml(item: MediaItemView): string {
   const parts = [`<h2>${text(item.name)}</h2>`];
+  if (item.links?.length) parts.push(`<nav>${item.links.map(link).join('')}</nav>`);
   if (item.error !== undefined) parts.push(`<p class="error">${text(item.error, 500)}</p>`);
   if (item.svg) parts.push(`<img class="annotated" alt="${text(item.name)}, annotated" src="data:image/svg+xml;base64,${Buffer.from(item.svg, 'utf8').toString('base64')}">`);
   if (item.classes) parts.push(classesHtml(item.classes));
@@ -72,7 +77,7 @@ function itemHtml(item: MediaItemView): string {
 export function resultPageHtml(page: ResultPage): string {
   const nonce = escapeXml(page.nonce);
   const csp = `default-src 'none'; img-src data:; style-src 'nonce-${nonce}';`;
-  const actions = page.actions.map((a) => `<a href="${escapeXml(a.href)}">${escapeXml(a.label)}</a>`).join('');
+  const actions = page.actions.map(link).join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

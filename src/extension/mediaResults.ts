@@ -1,7 +1,7 @@
 // The results of image and audio runs: shown in a simple read-only view (ranked
 // labels, annotated images), and kept for "Save annotated image" (an SVG beside each
-// image, never replacing a file without asking) and "Copy as JSON". The view runs no
-// script: its two actions are command links, and only those two commands are enabled.
+// image, never replacing a file without asking), "Copy as JSON" and "Show in Panel".
+// The view runs no script: its actions are command links, and only those commands are enabled.
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
@@ -11,6 +11,8 @@ import { resultPageHtml, type MediaItemView } from './mediaResultHtml';
 
 export const SAVE_ANNOTATED = 'huggingface.saveAnnotatedImage';
 export const COPY_JSON = 'huggingface.copyResultJson';
+/** Registered with the panels (mediaPanel.ts); linked from here. */
+const SHOW_IN_PANEL = 'huggingface.showMediaInPanel';
 const VIEW_TYPE = 'huggingface.mediaResult';
 /** Results kept for the actions (views still open are always kept). */
 const KEEP = 20;
@@ -37,8 +39,8 @@ export function resultValue(result: MediaResult): unknown {
   return result.items.map((i) => ({ file: vscode.workspace.asRelativePath(i.uri), ...(i.output !== undefined ? { output: i.output } : { error: i.error }) }));
 }
 
-function itemView(task: TaskId, item: MediaItem): MediaItemView {
-  const view: MediaItemView = { name: item.name, ...(item.error !== undefined ? { error: item.error } : {}), ...(item.svg ? { svg: item.svg } : {}) };
+function itemView(task: TaskId, item: MediaItem, links: MediaItemView['links']): MediaItemView {
+  const view: MediaItemView = { name: item.name, links, ...(item.error !== undefined ? { error: item.error } : {}), ...(item.svg ? { svg: item.svg } : {}) };
   const output = item.output as { classes?: MediaItemView['classes']; objects?: MediaItemView['objects']; segments?: MediaItemView['segments'] } | undefined;
   if (!output) return view;
   if (task === 'TASK_OBJECT_DETECTION') return { ...view, objects: output.objects ?? [] };
@@ -46,7 +48,7 @@ function itemView(task: TaskId, item: MediaItem): MediaItemView {
   return { ...view, classes: output.classes ?? [] };
 }
 
-const commandLink = (command: string, id: number) => `command:${command}?${encodeURIComponent(JSON.stringify([id]))}`;
+const commandLink = (command: string, ...args: number[]) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 
 /** `cat.png` → `cat.annotated.svg`, beside it. */
 export function annotatedUri(image: vscode.Uri): vscode.Uri {
@@ -86,11 +88,11 @@ export class MediaResults implements vscode.Disposable {
     const html = resultPageHtml({
       title,
       subtitle: `Model: ${model}${items.length > 1 ? ` · ${items.length} files` : ''}${failed ? ` · ${failed} failed` : ''}`,
-      items: items.map((i) => itemView(result.task, i)),
+      items: items.map((item, i) => itemView(result.task, item, item.output !== undefined ? [{ label: 'Show in Panel', href: commandLink(SHOW_IN_PANEL, id, i) }] : [])),
       actions,
       nonce: randomBytes(16).toString('base64'),
     });
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, enableCommandUris: [SAVE_ANNOTATED, COPY_JSON], localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, enableCommandUris: [SAVE_ANNOTATED, COPY_JSON, SHOW_IN_PANEL], localResourceRoots: [] });
     panel.webview.html = html;
     this.panels.set(id, { panel, html });
     this.activeView = id;
@@ -111,6 +113,17 @@ export class MediaResults implements vscode.Disposable {
     if (typeof id === 'number') return undefined;
     const latest = [...this.results.entries()].reverse().find(([, r]) => !annotated || r.items.some((i) => i.svg));
     return latest;
+  }
+
+  /** File `index` of result `id` (found as `find` does); without an index, the first with an output. */
+  item(id?: unknown, index?: unknown): { result: MediaResult; item: MediaItem } | undefined {
+    const result = this.find(id)?.[1];
+    const item = typeof index === 'number' ? result?.items[index] : result?.items.find((i) => i.output !== undefined);
+    if (!result || item?.output === undefined) {
+      void vscode.window.showInformationMessage('No image or audio result to show; run a task on a file first.');
+      return undefined;
+    }
+    return { result, item };
   }
 
   /** `huggingface.copyResultJson`: the result as JSON on the clipboard; resolves with that JSON. */

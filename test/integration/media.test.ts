@@ -78,6 +78,14 @@ describe('image and audio files', function () {
     assert.equal(await readText(target), 'mine');
     assert.deepEqual(await run('saveAnnotatedImage', view.id, { overwrite: true }), [target.toString()]);
     assert.equal(await readText(target), svg);
+
+    // "Show in Panel": the task's panel opens with the file and this result, without a new request.
+    assert.match(view.html, /<h2>photo\.png<\/h2><nav><a href="command:huggingface\.showMediaInPanel\?%5B\d+%2C0%5D">Show in Panel<\/a><\/nav>/);
+    server.reset();
+    assert.equal(await run('showMediaInPanel', view.id, 0), true);
+    const panel = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('huggingface.taskPanel'));
+    await until('the Object Detection panel', () => panel()?.label === 'Object Detection');
+    assert.equal(inferenceRequests(server).length, 0);
   });
 
   it('Segment Image overlays each mask in its label colour', async () => {

@@ -1,7 +1,8 @@
 // A person's way to images: right-click an image in the explorer → Hugging Face →
 // Detect Objects, take the default model, see the boxes drawn on the image in the
 // result view (rendered by the real browser under the view's CSP), click "Save
-// annotated image"; and a multi-selection classified into one combined view.
+// annotated image", then "Show in Panel"; and a multi-selection classified into one
+// combined view.
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,12 +94,29 @@ describe('images from the explorer', function () {
     assert.ok(existsSync(saved), 'cat.annotated.svg was written');
     assert.match(readFileSync(saved, 'utf8'), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="320" height="200"/);
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
+
+    // "Show in Panel" opens the task's panel with the same file and result (no new request).
+    await view.getByText('Show in Panel').click();
+    const panel = newestWebview(wb.page);
+    await panel.locator('.box-label').first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.deepEqual((await panel.locator('.box-label').allInnerTexts()).map((t) => t.split(' ')[0]), ['cat', 'remote']);
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
+    await wb.page.waitForTimeout(300);
+    await screenshot(wb.page, 'detect-objects-in-panel');
   });
 
   it('classifies a multi-selection into one combined view', async () => {
     server.reset();
-    await (await explorerRow(wb.page, 'cat.png')).click();
-    await (await explorerRow(wb.page, 'dog.png')).click({ modifiers: ['Control'] });
+    // Click one, Ctrl-click the other; the explorer may still be settling (opening the first in a
+    // preview), so the selection is checked, and made again if it did not take.
+    const selected = wb.page.locator('.explorer-folders-view .monaco-list-row[aria-selected="true"]');
+    for (let attempt = 0; attempt < 3 && (await selected.count()) !== 2; attempt++) {
+      await (await explorerRow(wb.page, 'cat.png')).click();
+      await wb.page.waitForTimeout(300);
+      await (await explorerRow(wb.page, 'dog.png')).click({ modifiers: ['Control'] });
+      await wb.page.waitForTimeout(300);
+    }
+    assert.deepEqual((await selected.allInnerTexts()).map((t) => t.trim()), ['cat.png', 'dog.png']);
     await fromContextMenu(wb.page, 'dog.png', 'Classify Image');
     await takeDefaultModel(wb.page);
     const view = newestWebview(wb.page);

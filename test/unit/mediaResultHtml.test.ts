@@ -26,13 +26,14 @@ describe('media result view (HTML)', () => {
   it('shows an annotated image as a data: SVG through <img>, objects and segments as tables, errors as text', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
     const html = page([
-      { name: 'cat.png', svg, objects: [{ label: 'cat', score: 0.99, box: { xmin: 1, ymin: 2, xmax: 3, ymax: 4 } }] },
+      { name: 'cat.png', svg, objects: [{ label: 'cat', score: 0.99, box: { xmin: 1, ymin: 2, xmax: 3, ymax: 4 } }], links: [{ label: 'Show in Panel', href: 'command:huggingface.showMediaInPanel?%5B1%2C0%5D' }] },
       { name: 'seg.png', svg, segments: [{ label: 'sky', score: null }] },
       { name: 'bad".png', error: 'bad.png is not an image: <script>' },
     ]);
     assert.ok(html.includes(`src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`));
     assert.match(html, /<td>cat<\/td><td class="num">0\.990<\/td><td class="num">1, 2, 3, 4<\/td>/);
     assert.match(html, /<td>sky<\/td><td class="num">–<\/td>/);
+    assert.ok(html.includes('<h2>cat.png</h2><nav><a href="command:huggingface.showMediaInPanel?%5B1%2C0%5D">Show in Panel</a></nav>'));
     assert.ok(html.includes('<p class="error">bad.png is not an image: &lt;script&gt;</p>'));
     assert.ok(html.includes('<h2>bad&quot;.png</h2>'));
   });
