@@ -15,3 +15,4 @@ export { runBatch } from './batch';
 export type { BatchOutcome, BatchOptions } from './batch';
 export { createDispatcher } from './network';
 export type { NetworkSettings } from './network';
+export { closest } from './closest';

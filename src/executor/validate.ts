@@ -2,6 +2,7 @@
 // ajv's, precompiled at build time (scripts/gen-validators.mjs); messages name the
 // field at fault in the spec's terms.
 import type { ErrorObject } from 'ajv';
+import { closest } from './closest';
 import { ComponentError } from './errors';
 import * as validators from './generated/validators';
 import { schemasFor, unknownTask } from './schemas';
@@ -81,7 +82,7 @@ function describeOne(e: ErrorObject, task: TaskId, which: 'input' | 'output'): F
     }
     case 'additionalProperties': {
       const extra = String(p.additionalProperty);
-      const hint = suggestion(extra, knownSiblings(e, task, which));
+      const hint = closest(extra, knownSiblings(e, task, which));
       return { field: `${at}/${extra}`, message: `unknown field "${at ? `${name}.` : ''}${extra}"${hint ? ` (did you mean "${hint}"?)` : ''}`, suggested: hint };
     }
     case 'type': {
@@ -138,32 +139,4 @@ function describe(errors: ErrorObject[], task: TaskId, which: 'input' | 'output'
   const typos = out.filter((d) => d.suggested !== undefined);
   const covered = new Set(typos.map((d) => `${d.field.slice(0, d.field.lastIndexOf('/'))}/${d.suggested}`));
   return [...typos, ...out.filter((d) => d.suggested === undefined && !covered.has(d.field))].map(({ field, message }) => ({ field, message }));
-}
-
-/** The closest known name within two edits, for typos like `input` → `inputs`. */
-function suggestion(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
