@@ -100,4 +100,23 @@ describe('runs and the user\'s text', function () {
     assert.equal(await summarize('replace'), undefined);
     assert.equal(editor.document.getText(), 'Nothing changes. Ever.');
   });
+
+  it('two runs on the same text at once: both results land, neither clobbers the text or the other result', async () => {
+    // The second answer arrives first, so each edit happens under the other run's feet.
+    server.script(slowSummary('First summary.', 900));
+    server.script(slowSummary('Second summary.', 300));
+    const text = 'Alpha beta gamma. Delta epsilon.';
+    const editor = await openText(`Intro\n${text}\nOutro`, text);
+    const first = summarize('replace');
+    await requestArrived();
+    const second = summarize('replace');
+    await until('both requests to reach the server', () => inferenceRequests(server).length === 2);
+    await Promise.all([first, second]);
+    const after = editor.document.getText();
+    assert.ok(after.startsWith('Intro\n') && after.endsWith('\nOutro'), after);
+    // One of them replaced the selection; the other found it edited and went below it, never over it.
+    assert.equal(after.split('First summary.').length, 2, after);
+    assert.equal(after.split('Second summary.').length, 2, after);
+    assert.ok(!after.includes('Alpha beta gamma. Delta epsilon.Second') && !after.includes('summary.Second'), after);
+  });
 });
