@@ -5,8 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../src/extension/componentEditor';
-import type { HfTestServer } from '../support/hfServer';
-import { closeEditors, configure, inferenceRequests, openText, startHf, stopHf, TOKEN, until } from './hostHelpers';
+import { configure, inferenceRequests, openText, TOKEN, until, useHfServer } from './hostHelpers';
 
 const fileUri = (name: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'components', name);
 const at = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
@@ -31,14 +30,7 @@ const click = (lens: vscode.CodeLens, ...extra: unknown[]) => vscode.commands.ex
 
 describe('component files in the editor', function () {
   this.timeout(60_000);
-  let server: HfTestServer;
-
-  before(async () => {
-    server = await startHf();
-  });
-  after(() => stopHf(server));
-  beforeEach(() => server.reset());
-  afterEach(closeEditors);
+  const hf = useHfServer();
 
   it('*.hf.yaml is a language of its own, checked as it is opened (missing files too), with quick fixes', async () => {
     const document = await open('checks.hf.yaml');
@@ -83,7 +75,7 @@ describe('component files in the editor', function () {
     const outcome = await click(found[2]);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
     assert.deepEqual(outcome.runs.map((r) => [r.index, r.task]), [[0, 'TASK_TEXT_CLASSIFICATION'], [1, 'TASK_SUMMARIZATION']]);
-    const [classify, summarize] = inferenceRequests(server);
+    const [classify, summarize] = inferenceRequests(hf.server);
     assert.deepEqual(classify.json, { inputs: 'I love this editor. It is fast.\n' });
     assert.equal(classify.headers.authorization, `Bearer ${TOKEN}`);
     assert.deepEqual(summarize.json, { inputs: 'A POSITIVE review. I love this editor. It is fast.\n' });
@@ -108,7 +100,7 @@ describe('component files in the editor', function () {
       assert.equal(written.mood.output.results[0].label, 'POSITIVE');
       assert.deepEqual(written['#2'], { task: 'TASK_SUMMARIZATION', model: 'facebook/bart-large-cnn', output: { summary_text: 'A POSITIVE review.' } });
       assert.equal(document.getText(), original);
-      assert.equal(inferenceRequests(server).length, 2, 'each document ran once');
+      assert.equal(inferenceRequests(hf.server).length, 2, 'each document ran once');
     } finally {
       await configure({ componentResults: undefined });
     }
@@ -123,7 +115,7 @@ describe('component files in the editor', function () {
     await until('the run failure diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Hugging Face (run)'));
     const failure = vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'Hugging Face (run)')!;
     assert.equal(at(failure.range), '10:11-10:22');
-    assert.equal(inferenceRequests(server).length, 0, 'nothing was sent');
+    assert.equal(inferenceRequests(hf.server).length, 0, 'nothing was sent');
   });
 
   it('an Instill recipe: ▶ Run component on the second component runs the first and feeds it its output', async () => {
@@ -135,7 +127,7 @@ describe('component files in the editor', function () {
     const outcome = await click(found[1], { variables: { text } });
     assert.ok(outcome?.ok, JSON.stringify(outcome));
     assert.deepEqual(outcome.runs.map((r) => r.id), ['hf-summarize', 'hf-classify']);
-    const [summarize, classify] = inferenceRequests(server);
+    const [summarize, classify] = inferenceRequests(hf.server);
     assert.equal(summarize.path, '/models/facebook/bart-large-cnn');
     assert.deepEqual(summarize.json, { inputs: text, parameters: { max_length: 60 } });
     assert.equal(summarize.headers.authorization, `Bearer ${TOKEN}`);
@@ -150,11 +142,11 @@ describe('component files in the editor', function () {
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const outcome = await click((await lenses(document))[0]);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
-    assert.deepEqual(inferenceRequests(server)[0].json, { inputs: 'Hello world' });
+    assert.deepEqual(inferenceRequests(hf.server)[0].json, { inputs: 'Hello world' });
   });
 
   it('while a document runs its lens spins; a click on it cancels the run, and nothing is written', async () => {
-    server.script({ hang: true });
+    hf.server.script({ hang: true });
     const document = await open('selection.hf.yaml');
     await openText('Some text', 'Some text');
     const original = document.getText();

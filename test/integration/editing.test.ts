@@ -2,8 +2,7 @@
 // documents, streams cut short, waits for loading models, failures.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HfTestServer } from '../support/hfServer';
-import { closeEditors, inferenceRequests, openText, startHf, stopHf, until } from './hostHelpers';
+import { inferenceRequests, openText, until, useHfServer } from './hostHelpers';
 
 const MODEL = 'facebook/bart-large-cnn';
 /** A summary that arrives after `delayMs` (a scripted reply replaces the server's own answer). */
@@ -12,34 +11,27 @@ const summarize = (placement: string) => vscode.commands.executeCommand('hugging
 
 describe('runs and the user\'s text', function () {
   this.timeout(30_000);
-  let server: HfTestServer;
+  const hf = useHfServer();
 
-  before(async () => {
-    server = await startHf();
-  });
-  after(() => stopHf(server));
-  beforeEach(() => server.reset());
-  afterEach(closeEditors);
-
-  const requestArrived = () => until('the request to reach the server', () => inferenceRequests(server).length > 0);
+  const requestArrived = () => until('the request to reach the server', () => inferenceRequests(hf.server).length > 0);
 
   it('Cancel aborts the request: the command ends at once, the document is unchanged, the connection is closed', async () => {
-    server.script(slowSummary('Never shown.', 15_000));
+    hf.server.script(slowSummary('Never shown.', 15_000));
     const text = 'First sentence here. Second one.';
     const editor = await openText(text, text);
     const running = summarize('replace');
     await requestArrived();
-    const open = server.openConnections();
+    const open = hf.server.openConnections();
     const cancelledAt = Date.now();
     assert.equal(await vscode.commands.executeCommand('huggingface.cancelRun'), 1);
     assert.equal(await running, undefined);
     assert.ok(Date.now() - cancelledAt < 3000, 'the command ended without waiting for the server');
     assert.equal(editor.document.getText(), text);
-    await until('the aborted request\'s connection to close', () => server.openConnections() < open);
+    await until('the aborted request\'s connection to close', () => hf.server.openConnections() < open);
   });
 
   it('an edit inside the selection while the model runs sends the result below it, not over it', async () => {
-    server.script(slowSummary('Alpha beta gamma.'));
+    hf.server.script(slowSummary('Alpha beta gamma.'));
     const editor = await openText('Alpha beta gamma. Delta.\nEnd', 'Alpha beta gamma. Delta.');
     const running = summarize('replace');
     await requestArrived();
@@ -49,7 +41,7 @@ describe('runs and the user\'s text', function () {
   });
 
   it('an edit above the selection while the model runs moves the result along with it', async () => {
-    server.script(slowSummary('Alpha beta gamma.'));
+    hf.server.script(slowSummary('Alpha beta gamma.'));
     const editor = await openText('Keep me.\nAlpha beta gamma. Delta.', 'Alpha beta gamma. Delta.');
     const running = summarize('replace');
     await requestArrived();
@@ -59,7 +51,7 @@ describe('runs and the user\'s text', function () {
   });
 
   it('a document closed while the model runs is left alone', async () => {
-    server.script(slowSummary('Closed soon.'));
+    hf.server.script(slowSummary('Closed soon.'));
     const editor = await openText('Closed soon. Really.', 'Closed soon. Really.');
     const uri = editor.document.uri.toString();
     const running = summarize('replace');
@@ -73,7 +65,7 @@ describe('runs and the user\'s text', function () {
 
   it('cancelling a stream keeps what arrived and writes nothing after it', async () => {
     const token = (i: number) => `data:${JSON.stringify({ index: i, token: { id: i, text: ` w${i}`, logprob: -0.1, special: false }, generated_text: null, details: null })}\n\n`;
-    server.script({ match: '/models/', sse: Array.from({ length: 20 }, (_, i) => token(i + 1)), sseDelayMs: 200 });
+    hf.server.script({ match: '/models/', sse: Array.from({ length: 20 }, (_, i) => token(i + 1)), sseDelayMs: 200 });
     const editor = await openText('Start', 'Start');
     const running = vscode.commands.executeCommand('huggingface.generateText', { model: 'openai-community/gpt2', placement: 'insertBelow' });
     await until('the first words in the editor', () => editor.document.getText().includes(' w2'));
@@ -87,15 +79,15 @@ describe('runs and the user\'s text', function () {
   });
 
   it('a model that is loading is waited for, then its result is applied', async () => {
-    server.script({ match: '/models/', status: 503, json: { error: `Model ${MODEL} is currently loading`, estimated_time: 0.3 } });
+    hf.server.script({ match: '/models/', status: 503, json: { error: `Model ${MODEL} is currently loading`, estimated_time: 0.3 } });
     const editor = await openText('Loaded at last. Yes.', 'Loaded at last. Yes.');
     await summarize('replace');
     assert.equal(editor.document.getText(), 'Loaded at last.');
-    assert.equal(inferenceRequests(server).length, 2);
+    assert.equal(inferenceRequests(hf.server).length, 2);
   });
 
   it('a failed run leaves the document untouched', async () => {
-    server.script({ match: '/models/', status: 500, json: { error: 'Internal failure' } });
+    hf.server.script({ match: '/models/', status: 500, json: { error: 'Internal failure' } });
     const editor = await openText('Nothing changes. Ever.', 'Nothing changes. Ever.');
     assert.equal(await summarize('replace'), undefined);
     assert.equal(editor.document.getText(), 'Nothing changes. Ever.');
@@ -103,14 +95,14 @@ describe('runs and the user\'s text', function () {
 
   it('two runs on the same text at once: both results land, neither clobbers the text or the other result', async () => {
     // The second answer arrives first, so each edit happens under the other run's feet.
-    server.script(slowSummary('First summary.', 900));
-    server.script(slowSummary('Second summary.', 300));
+    hf.server.script(slowSummary('First summary.', 900));
+    hf.server.script(slowSummary('Second summary.', 300));
     const text = 'Alpha beta gamma. Delta epsilon.';
     const editor = await openText(`Intro\n${text}\nOutro`, text);
     const first = summarize('replace');
     await requestArrived();
     const second = summarize('replace');
-    await until('both requests to reach the server', () => inferenceRequests(server).length === 2);
+    await until('both requests to reach the server', () => inferenceRequests(hf.server).length === 2);
     await Promise.all([first, second]);
     const after = editor.document.getText();
     assert.ok(after.startsWith('Intro\n') && after.endsWith('\nOutro'), after);

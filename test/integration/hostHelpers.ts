@@ -18,6 +18,21 @@ export async function startHf(): Promise<HfTestServer> {
   return server;
 }
 
+/**
+ * A suite's loopback HF server: started (with the token set) before the suite,
+ * reset before each test, editors closed after each, stopped after the suite.
+ */
+export function useHfServer(): { readonly server: HfTestServer } {
+  const ctx = {} as { server: HfTestServer };
+  before(async () => {
+    ctx.server = await startHf();
+  });
+  after(() => stopHf(ctx.server));
+  beforeEach(() => ctx.server.reset());
+  afterEach(closeEditors);
+  return ctx;
+}
+
 export async function stopHf(server: HfTestServer | undefined): Promise<void> {
   await closeEditors();
   await server?.close();

@@ -2,21 +2,13 @@
 // HF server: the document text afterwards, what is shown inline, and what was sent.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HfTestServer } from '../support/hfServer';
-import { closeEditors, inferenceRequests, inlineResults, openText, startHf, stopHf, TOKEN } from './hostHelpers';
+import { inferenceRequests, inlineResults, openText, TOKEN, useHfServer } from './hostHelpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(`huggingface.${command}`, ...args);
 
 describe('text tasks from their commands', function () {
   this.timeout(30_000);
-  let server: HfTestServer;
-
-  before(async () => {
-    server = await startHf();
-  });
-  after(() => stopHf(server));
-  beforeEach(() => server.reset());
-  afterEach(closeEditors);
+  const hf = useHfServer();
 
   it('Summarize inserts the summary below the selection, as one undo step', async () => {
     const text = 'Intro\nThe tower is 324 metres tall. It is in Paris.\nOutro';
@@ -24,7 +16,7 @@ describe('text tasks from their commands', function () {
     const output = await run('summarize', { model: 'facebook/bart-large-cnn' });
     assert.deepEqual(output, { summary_text: 'The tower is 324 metres tall.' });
     assert.equal(editor.document.getText(), 'Intro\nThe tower is 324 metres tall. It is in Paris.\nThe tower is 324 metres tall.\nOutro');
-    const [request] = inferenceRequests(server);
+    const [request] = inferenceRequests(hf.server);
     assert.equal(request.path, '/models/facebook/bart-large-cnn');
     assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
     assert.deepEqual(request.json, { inputs: 'The tower is 324 metres tall. It is in Paris.' });
@@ -37,7 +29,7 @@ describe('text tasks from their commands', function () {
     const editor = await openText(text, text);
     await run('summarize', { model: 'facebook/bart-large-cnn', placement: 'replace', parameters: { max_length: 3 } });
     assert.equal(editor.document.getText(), 'The tower is');
-    assert.deepEqual((inferenceRequests(server)[0].json as { parameters: unknown }).parameters, { max_length: 3 });
+    assert.deepEqual((inferenceRequests(hf.server)[0].json as { parameters: unknown }).parameters, { max_length: 3 });
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), text);
   });
@@ -48,9 +40,9 @@ describe('text tasks from their commands', function () {
     assert.equal(editor.document.getText(), 'Whole document here.');
     await vscode.workspace.getConfiguration('huggingface').update('maxInputCharacters', 5, vscode.ConfigurationTarget.Global);
     try {
-      server.reset();
+      hf.server.reset();
       assert.equal(await run('summarize', { model: 'facebook/bart-large-cnn' }), undefined);
-      assert.equal(inferenceRequests(server).length, 0, 'nothing is sent beyond the limit');
+      assert.equal(inferenceRequests(hf.server).length, 0, 'nothing is sent beyond the limit');
     } finally {
       await vscode.workspace.getConfiguration('huggingface').update('maxInputCharacters', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -66,10 +58,10 @@ describe('text tasks from their commands', function () {
     const editor = await openText('Paris is [MASK] capital of France.', 'Paris is [MASK] capital of France.');
     await run('fillMask', { model: 'google-bert/bert-base-uncased', placement: 'replace' });
     assert.equal(editor.document.getText(), 'Paris is the capital of France.');
-    server.reset();
+    hf.server.reset();
     await openText('No mask here.', 'No mask here.');
     assert.equal(await run('fillMask', { model: 'google-bert/bert-base-uncased' }), undefined);
-    assert.equal(inferenceRequests(server).length, 0);
+    assert.equal(inferenceRequests(hf.server).length, 0);
   });
 
   it('Classify Text shows the top label at the end of the line, every label on hover', async () => {
@@ -89,7 +81,7 @@ describe('text tasks from their commands', function () {
     const editor = await openText('Please refund my order, it arrived broken.', 'Please refund my order, it arrived broken.');
     const output = await run<{ labels: string[] }>('zeroShotClassify', { model: 'facebook/bart-large-mnli', labels: ['question', 'refund'] });
     assert.equal(output?.labels[0], 'refund');
-    assert.deepEqual((inferenceRequests(server)[0].json as { parameters: unknown }).parameters, { candidate_labels: ['question', 'refund'] });
+    assert.deepEqual((inferenceRequests(hf.server)[0].json as { parameters: unknown }).parameters, { candidate_labels: ['question', 'refund'] });
     const [label] = await inlineResults(editor.document);
     assert.match(label.text ?? '', /^refund \d\.\d{3}$/);
     await editor.edit((b) => b.insert(new vscode.Position(0, 7), ' please'));
@@ -107,7 +99,7 @@ describe('text tasks from their commands', function () {
       ['span', 'ORG', 'Google'],
     ]);
     assert.match(spans[0].hover, /\*\*PER\*\* 0\.9\d\d/);
-    assert.deepEqual((inferenceRequests(server)[0].json as { parameters: unknown }).parameters, { aggregation_strategy: 'simple' });
+    assert.deepEqual((inferenceRequests(hf.server)[0].json as { parameters: unknown }).parameters, { aggregation_strategy: 'simple' });
   });
 
   it('Ask About the Text highlights the answer in the document', async () => {
@@ -124,7 +116,7 @@ describe('text tasks from their commands', function () {
     const editor = await openText('Repository,Stars\nTransformers,36542\nDatasets,4512\n');
     const output = await run<{ answer: string }>('answerTableQuestion', { model: 'google/tapas-base-finetuned-wtq', query: 'What are the stars of Datasets?' });
     assert.equal(output?.answer, '4512');
-    assert.deepEqual((inferenceRequests(server)[0].json as { inputs: unknown }).inputs, {
+    assert.deepEqual((inferenceRequests(hf.server)[0].json as { inputs: unknown }).inputs, {
       query: 'What are the stars of Datasets?',
       table: { Repository: ['Transformers', 'Datasets'], Stars: ['36542', '4512'] },
     });
@@ -157,7 +149,7 @@ describe('text tasks from their commands', function () {
 
   it('Continue Text streams the continuation into the editor as it arrives', async () => {
     const token = (i: number, text: string) => `data:${JSON.stringify({ index: i, token: { id: i, text, logprob: -0.1, special: false }, generated_text: null, details: null })}\n\n`;
-    server.script({ match: '/models/', sse: [token(1, 'One'), token(2, ' upon'), token(3, ' a'), token(4, ' time.')], sseDelayMs: 250 });
+    hf.server.script({ match: '/models/', sse: [token(1, 'One'), token(2, ' upon'), token(3, ' a'), token(4, ' time.')], sseDelayMs: 250 });
     const editor = await openText('Prompt:', 'Prompt:');
     const seen: string[] = [];
     const listener = vscode.workspace.onDidChangeTextDocument((e) => e.document === editor.document && seen.push(e.document.getText()));
@@ -184,7 +176,7 @@ describe('text tasks from their commands', function () {
     const second = await run<{ generated_text: string; conversation: { past_user_inputs: string[] } }>('chat', { message: 'And then?' });
     assert.equal(second?.generated_text, 'Reply 2: And then?');
     assert.equal(second?.conversation.past_user_inputs.length, 2);
-    const body = inferenceRequests(server).at(-1)?.json as { messages: { role: string }[]; stream: boolean };
+    const body = inferenceRequests(hf.server).at(-1)?.json as { messages: { role: string }[]; stream: boolean };
     assert.deepEqual(body.messages.map((m) => m.role), ['user', 'assistant', 'user']);
     assert.equal(body.stream, true);
     assert.match(chat?.getText() ?? '', /Reply 2: And then\?/);
