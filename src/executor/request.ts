@@ -46,8 +46,7 @@ export function usesChat(task: TaskInfo, base: URL): boolean {
 }
 
 /** The URL of a request (see the README's "Routes" for the rules). */
-export function requestUrl(task: TaskInfo, setup: Setup, model: string): URL {
-  const base = parseBaseUrl(setup);
+export function requestUrl(task: TaskInfo, setup: Setup, model: string, base: URL = parseBaseUrl(setup)): URL {
   if (usesChat(task, base)) {
     if (setup.is_custom_endpoint) {
       // The huggingface.js rule for chat URLs of custom servers (TGI, vLLM, Ollama…).
@@ -119,8 +118,9 @@ export function buildRequest(
   stream: boolean,
   extraHeaders: Record<string, string> = {},
 ): HttpRequest {
-  const url = requestUrl(task, setup, input.model);
-  const contract = usesChat(task, parseBaseUrl(setup)) ? 'chat' : 'pipeline';
+  const base = parseBaseUrl(setup);
+  const url = requestUrl(task, setup, input.model, base);
+  const contract = usesChat(task, base) ? 'chat' : 'pipeline';
   const headers: Record<string, string> = {
     'user-agent': 'hf-tasks-executor/0.1',
     ...lowerKeys(extraHeaders),
