@@ -10,6 +10,7 @@ import { replaceText } from './editorResults';
 import { taskInfo } from './lazyExecutor';
 import { StreamingInsert } from './streamingInsert';
 import { TrackedRanges } from './trackedRanges';
+import { showWarning } from './notify';
 
 interface ChatSession {
   model: string;
@@ -30,7 +31,7 @@ export class ChatSessions implements vscode.Disposable {
     const selection = !existing && editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
     const limit = this.ctx.settings.current.maxInputCharacters;
     if (selection.length > limit) {
-      void vscode.window.showWarningMessage(`The selection has ${selection.length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')} (huggingface.maxInputCharacters). Select a part of it.`);
+      void showWarning(`The selection has ${selection.length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')} (huggingface.maxInputCharacters). Select a part of it.`);
       return undefined;
     }
     const message =

@@ -7,6 +7,7 @@ import type { Network } from './network';
 import type { TokenStore } from './secrets';
 import { openSettings, type SettingsWatcher } from './settings';
 import { isHuggingFaceHost, urlProblem } from './urls';
+import { showError, showInfo, withNotificationProgress } from './notify';
 
 export interface ConnectionReport {
   ok: boolean;
@@ -24,15 +25,15 @@ export class ConnectionCheck {
   ) {}
 
   async run(): Promise<ConnectionReport> {
-    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Testing the Hugging Face connection…' }, () => this.check());
+    const report = await withNotificationProgress({ title: 'Testing the Hugging Face connection…' }, () => this.check());
     for (const f of report.findings) this.log.info(`Connection test: ${f}`);
     for (const p of report.problems) this.log.warn(`Connection test: ${p}`);
     if (report.ok) {
-      void vscode.window.showInformationMessage(`Hugging Face connection OK. ${report.findings.join(' ')}`);
+      void showInfo(`Hugging Face connection OK. ${report.findings.join(' ')}`);
     } else {
       const tokenProblem = report.problems.some((p) => /token/i.test(p));
       const actions = [...(tokenProblem ? ['Set Token…'] : []), 'Open Settings', 'Show Log'];
-      void vscode.window.showErrorMessage(`Hugging Face connection: ${report.problems.join(' ')}`, ...actions).then((c) => {
+      void showError(`Hugging Face connection: ${report.problems.join(' ')}`, ...actions).then((c) => {
         if (c === 'Set Token…') void vscode.commands.executeCommand('huggingface.setToken');
         else if (c === 'Open Settings') void openSettings();
         else if (c === 'Show Log') this.log.show();

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { OffsetRange } from './rangeTracking';
 import { openSettings, type Settings } from './settings';
+import { showWarning } from './notify';
 
 export interface TextSource {
   editor: vscode.TextEditor;
@@ -16,7 +17,7 @@ export interface TextSource {
 export function readTextSource(settings: Settings, what: string): TextSource | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage(`Open a file and select the text to ${what} first.`);
+    void showWarning(`Open a file and select the text to ${what} first.`);
     return undefined;
   }
   const { document, selection } = editor;
@@ -24,13 +25,12 @@ export function readTextSource(settings: Settings, what: string): TextSource | u
   const range = wholeDocument ? new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)) : selection;
   const text = document.getText(range);
   if (!text.trim()) {
-    void vscode.window.showWarningMessage(wholeDocument ? `The document is empty: there is nothing to ${what}.` : `The selection is blank: select the text to ${what}.`);
+    void showWarning(wholeDocument ? `The document is empty: there is nothing to ${what}.` : `The selection is blank: select the text to ${what}.`);
     return undefined;
   }
   if (text.length > settings.maxInputCharacters) {
     const where = wholeDocument ? 'The document' : 'The selection';
-    void vscode.window
-      .showWarningMessage(`${where} has ${text.length.toLocaleString('en')} characters; the limit is ${settings.maxInputCharacters.toLocaleString('en')} (huggingface.maxInputCharacters). Select a part of it.`, 'Open Settings')
+    void showWarning(`${where} has ${text.length.toLocaleString('en')} characters; the limit is ${settings.maxInputCharacters.toLocaleString('en')} (huggingface.maxInputCharacters). Select a part of it.`, 'Open Settings')
       .then((choice) => choice && openSettings('huggingface.maxInputCharacters'));
     return undefined;
   }

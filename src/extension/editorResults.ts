@@ -6,6 +6,7 @@ import type { TextSource } from './editorInput';
 import type { OffsetRange } from './rangeTracking';
 import type { Settings } from './settings';
 import { isOpenInEditor, TrackedRanges } from './trackedRanges';
+import { showInfo, showWarning } from './notify';
 
 export type ApplyOutcome =
   | { kind: 'replaced' | 'inserted'; range: OffsetRange }
@@ -114,10 +115,9 @@ export function revealResult(document: vscode.TextDocument, range: OffsetRange):
 /** Tells the user when a result did not go where they asked; offers it in a new editor when it went nowhere. */
 export function reportOutcome(outcome: ApplyOutcome, what: string, text: string): void {
   if (outcome.kind === 'insertedBelowInstead') {
-    void vscode.window.showInformationMessage(`The selected text changed while ${what} ran, so the result was inserted below it instead of replacing it.`);
+    void showInfo(`The selected text changed while ${what} ran, so the result was inserted below it instead of replacing it.`);
   } else if (outcome.kind === 'notApplied') {
-    void vscode.window
-      .showWarningMessage(`The ${what} result was not applied: the document was closed, or the text around the selection was edited.`, 'Open in New Editor')
+    void showWarning(`The ${what} result was not applied: the document was closed, or the text around the selection was edited.`, 'Open in New Editor')
       .then((choice) => choice && openUntitled(text, 'plaintext'));
   }
 }

@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import type { Advice, ErrorAction } from './errorAdvice';
 import { openSettings } from './settings';
+import { showError } from './notify';
 
 export class ErrorReporter {
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   show(advice: Advice): void {
     const labels = advice.actions.map(labelOf);
-    void vscode.window.showErrorMessage(advice.message, ...labels).then((choice) => {
+    void showError(advice.message, ...labels).then((choice) => {
       const action = choice === undefined ? undefined : advice.actions[labels.indexOf(choice)];
       if (action) void this.perform(action);
     });

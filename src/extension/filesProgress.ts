@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { progressMessage } from './batchProgress';
 import { countOutcomes, runFileBatch, type FileOutcome } from './fileBatch';
 import type { RunSession, TaskRunner } from './runTask';
+import { withNotificationProgress } from './notify';
 
 export interface FilesRun<F, O> {
   outcomes: FileOutcome<F, O>[];
@@ -25,7 +26,7 @@ export async function runOverFiles<F, O>(
   const registration = runner.register(controller);
   const started = performance.now();
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancel) => {
+    return await withNotificationProgress({ title, cancellable: true }, async (progress, cancel) => {
       cancel.onCancellationRequested(() => controller.abort());
       const single = files.length === 1;
       if (!single) progress.report({ message: progressMessage(0, files.length, 0) });

@@ -15,6 +15,7 @@ import { logOutcomes, runOverFiles } from './filesProgress';
 import { taskInfo } from './lazyExecutor';
 import { mediaGlob, type MediaKind } from './mediaFiles';
 import { readMediaFile } from './mediaReader';
+import { showError, showInfo, showWarning } from './notify';
 
 export interface FolderCommand {
   command: string;
@@ -64,7 +65,7 @@ export async function runFolderBatch(ctx: CommandContext, spec: FolderCommand, a
   const task = await taskInfo(spec.task);
   const files = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, mediaGlob(spec.kind)))).sort((a, b) => a.path.localeCompare(b.path));
   if (!files.length) {
-    void vscode.window.showInformationMessage(`No ${spec.kind === 'image' ? 'images' : 'audio files'} under ${folderName}.`);
+    void showInfo(`No ${spec.kind === 'image' ? 'images' : 'audio files'} under ${folderName}.`);
     return undefined;
   }
   const model = await chooseModel(ctx, task, options);
@@ -92,7 +93,7 @@ export async function runFolderBatch(ctx: CommandContext, spec: FolderCommand, a
   const failure = run.outcomes.find((o) => o.status === 'failed');
   if (!ok && failure?.status === 'failed' && !run.cancelled) ctx.runner.showError(session, model, failure.thrown);
   const summary = `${spec.verb} ${ok} of ${files.length} ${spec.kind === 'image' ? 'images' : 'audio files'} in ${folderName}${failed ? `, ${failed} failed` : ''}${cancelled ? `, ${cancelled} cancelled` : ''}.${written ? ` Report: ${posix.basename(report.path)}.` : ''}`;
-  void vscode.window[failed || cancelled ? 'showWarningMessage' : 'showInformationMessage'](summary);
+  void (failed || cancelled ? showWarning : showInfo)(summary);
   return { report: written ? report.toString() : '', total: files.length, succeeded: ok, failed, cancelled };
 }
 
@@ -109,7 +110,7 @@ async function writeReport(ctx: CommandContext, report: vscode.Uri, content: str
     return true;
   } catch (e) {
     ctx.log.error(`Could not write ${report.toString(true)}: ${(e as Error).message}`);
-    void vscode.window.showErrorMessage(`Could not write ${posix.basename(report.path)} beside the folder (${(e as Error).message}); the report is open in an unsaved editor instead.`);
+    void showError(`Could not write ${posix.basename(report.path)} beside the folder (${(e as Error).message}); the report is open in an unsaved editor instead.`);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: json ? 'json' : 'plaintext' }), { preview: false });
     return false;
   }

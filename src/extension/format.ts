@@ -31,6 +31,24 @@ export function inlineText(text: string, max = 60): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** VS Code shows at most about this much of a notification; the rest is noise. */
+const MAX_MESSAGE = 1000;
+
+// As UNSAFE_INLINE, but a message may keep its line breaks.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this replaces
+const UNSAFE_MESSAGE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * A notification message that shows as written: no link can form (VS Code links
+ * `[text](https:…|command:…|file:…)` and needs `](` side by side, so a space goes
+ * between), no control or bidi character reorders it, and it is no longer than a
+ * notification shows.
+ */
+export function inertMessage(text: string): string {
+  const clean = text.replace(UNSAFE_MESSAGE, ' ').replace(/\](?=\()/g, '] ');
+  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
+}
+
 /** "POSITIVE 0.999" for end-of-line decorations. */
 export function inlineLabel(item: LabelScore, maxLabel = 40): string {
   return `${inlineText(item.label, maxLabel)} ${formatScore(item.score)}`;

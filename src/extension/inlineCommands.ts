@@ -15,6 +15,7 @@ import type { OffsetRange } from './rangeTracking';
 import { taskInfo } from './lazyExecutor';
 import { nonBlankLines, spanToUtf16 } from './textSpans';
 import { isOpenInEditor } from './trackedRanges';
+import { showInfo, showWarning } from './notify';
 
 const LABELS_KEY = 'huggingface.zeroShotLabels';
 
@@ -26,8 +27,7 @@ const LABELS_KEY = 'huggingface.zeroShotLabels';
 export function showInline(ctx: CommandContext, target: TextTarget, task: TaskInfo, resultId: number, build: (subject: OffsetRange) => InlineResult[]): void {
   const subject = target.subject;
   if (!subject || !isOpenInEditor(target.document)) {
-    void vscode.window
-      .showInformationMessage(`The text changed while ${task.title} ran, so its result is not shown inline.`, 'Show Details')
+    void showInfo(`The text changed while ${task.title} ran, so its result is not shown inline.`, 'Show Details')
       .then((c) => c && ctx.history.show(resultId));
     return;
   }
@@ -62,7 +62,7 @@ async function runInline<T extends keyof TaskOutputs>(
 
 function labelResult(items: LabelScore[], subject: OffsetRange, resultId: number, task: TaskInfo, model: string): InlineResult[] {
   if (!items.length) {
-    void vscode.window.showInformationMessage(`${task.title} with ${model} returned no labels.`);
+    void showInfo(`${task.title} with ${model} returned no labels.`);
     return [];
   }
   const text = inlineLabel(items[0]);
@@ -118,7 +118,7 @@ export function findEntities(ctx: CommandContext, args: CommandArgs) {
           hover: resultHover(task.title, model, scoredLine(entity.entity_group, entity.score, entity.word), id),
         }];
       });
-      if (!spans.length) void vscode.window.showInformationMessage(`${task.title} with ${model} found no entities.`);
+      if (!spans.length) void showInfo(`${task.title} with ${model} found no entities.`);
       return spans;
     });
 }
@@ -128,7 +128,7 @@ export function sentenceSimilarity(ctx: CommandContext, args: CommandArgs) {
     async (source) => {
       const lines = nonBlankLines(source.text);
       if (lines.length < 2) {
-        void vscode.window.showWarningMessage('Select at least two lines: the first line is compared with each of the others.');
+        void showWarning('Select at least two lines: the first line is compared with each of the others.');
         return undefined;
       }
       return { inputs: { source_sentence: lines[0].text, sentences: lines.slice(1).map((l) => l.text) }, ...withParameters(args) };

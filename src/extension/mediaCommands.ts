@@ -18,6 +18,7 @@ import { resultValue, type MediaItem } from './mediaResults';
 import type { RunSession } from './runTask';
 import { chooseTextTarget, deliverText, releaseTextTarget } from './textDestination';
 import { combinedText, type TextOutput } from './transcript';
+import { showWarning } from './notify';
 
 export type MediaTask = 'TASK_IMAGE_CLASSIFICATION' | 'TASK_IMAGE_SEGMENTATION' | 'TASK_OBJECT_DETECTION' | 'TASK_IMAGE_TO_TEXT' | 'TASK_SPEECH_RECOGNITION' | 'TASK_AUDIO_CLASSIFICATION';
 
@@ -94,7 +95,7 @@ function toItem(o: Exclude<FileOutcome<vscode.Uri, FileResult>, { status: 'cance
 
 /** A refused file is a plain warning; a failed request gets the run's error advice. */
 function showFailure(ctx: CommandContext, session: RunSession, model: string, thrown: unknown): void {
-  if (thrown instanceof MediaFileError) void vscode.window.showWarningMessage(thrown.message);
+  if (thrown instanceof MediaFileError) void showWarning(thrown.message);
   else ctx.runner.showError(session, model, thrown);
 }
 
@@ -115,7 +116,7 @@ async function acceptable(uris: readonly vscode.Uri[], kind: MediaKind, maxBytes
       refused.push(e.message);
     }
   }
-  if (refused.length) void vscode.window.showWarningMessage(`${refused.join(' ')}${accepted.length ? ` Running on the other ${accepted.length}.` : ''}`);
+  if (refused.length) void showWarning(`${refused.join(' ')}${accepted.length ? ` Running on the other ${accepted.length}.` : ''}`);
   return accepted;
 }
 

@@ -1,13 +1,13 @@
 // "Show in Panel" for image and audio results: the task's panel opens with the file,
 // the model and the result the run gave (no new request), where boxes, masks and
 // transcripts are shown richly and the run can be tried again with other parameters.
-import * as vscode from 'vscode';
 import type { TaskInput, TaskOutput } from '../executor';
 import type { CommandContext } from './commandContext';
 import { loadExecutor, taskInfo } from './lazyExecutor';
 import { MediaFileError, readMediaFile, type MediaFile } from './mediaReader';
 import type { MediaResults } from './mediaResults';
 import type { ShowInPanel } from './panels';
+import { showWarning } from './notify';
 
 export const SHOW_IN_PANEL = 'huggingface.showMediaInPanel';
 
@@ -23,7 +23,7 @@ export async function showMediaInPanel(ctx: CommandContext, showInPanel: ShowInP
     file = await readMediaFile(item.uri, kind, ctx.settings.current.maxMediaBytes, (await loadExecutor()).sniffMediaType);
   } catch (e) {
     if (!(e instanceof MediaFileError)) throw e;
-    void vscode.window.showWarningMessage(e.message);
+    void showWarning(e.message);
     return false;
   }
   const input: TaskInput = { model: result.model, [kind]: file.data };

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { TaskId } from '../executor';
 import { exists, writeFileAtomically } from './atomicWrite';
 import { resultPageHtml, type MediaItemView } from './mediaResultHtml';
+import { showError, showInfo, showWarning } from './notify';
 
 export const SAVE_ANNOTATED = 'huggingface.saveAnnotatedImage';
 export const COPY_JSON = 'huggingface.copyResultJson';
@@ -120,7 +121,7 @@ export class MediaResults implements vscode.Disposable {
     const result = this.find(id)?.[1];
     const item = typeof index === 'number' ? result?.items[index] : result?.items.find((i) => i.output !== undefined);
     if (!result || item?.output === undefined) {
-      void vscode.window.showInformationMessage('No image or audio result to show; run a task on a file first.');
+      void showInfo('No image or audio result to show; run a task on a file first.');
       return undefined;
     }
     return { result, item };
@@ -130,12 +131,12 @@ export class MediaResults implements vscode.Disposable {
   async copyJson(id?: unknown): Promise<string | undefined> {
     const found = this.find(id);
     if (!found) {
-      void vscode.window.showInformationMessage('No image or audio result to copy; run a task on a file first.');
+      void showInfo('No image or audio result to copy; run a task on a file first.');
       return undefined;
     }
     const json = JSON.stringify(resultValue(found[1]), null, 2);
     await vscode.env.clipboard.writeText(json);
-    void vscode.window.showInformationMessage(`Copied the ${found[1].taskTitle} result as JSON.`);
+    void showInfo(`Copied the ${found[1].taskTitle} result as JSON.`);
     return json;
   }
 
@@ -148,7 +149,7 @@ export class MediaResults implements vscode.Disposable {
     const found = this.find(id, true);
     const items = found?.[1].items.filter((i) => i.svg) ?? [];
     if (!items.length) {
-      void vscode.window.showInformationMessage('No annotated image to save; run Detect Objects or Segment Image on an image first.');
+      void showInfo('No annotated image to save; run Detect Objects or Segment Image on an image first.');
       return undefined;
     }
     const overwrite = (options as { overwrite?: unknown } | undefined)?.overwrite;
@@ -157,7 +158,7 @@ export class MediaResults implements vscode.Disposable {
     let replace = overwrite === true;
     if (existing.length && overwrite === undefined) {
       const names = existing.map((t) => posix.basename(t.uri.path)).join(', ');
-      const choice = await vscode.window.showWarningMessage(`${names} already ${existing.length > 1 ? 'exist' : 'exists'}. Replace ${existing.length > 1 ? 'them' : 'it'}?`, { modal: true }, 'Replace');
+      const choice = await showWarning(`${names} already ${existing.length > 1 ? 'exist' : 'exists'}. Replace ${existing.length > 1 ? 'them' : 'it'}?`, { modal: true }, 'Replace');
       replace = choice === 'Replace';
     }
     const written: string[] = [];
@@ -167,13 +168,13 @@ export class MediaResults implements vscode.Disposable {
         await writeFileAtomically(t.uri, new TextEncoder().encode(t.item.svg));
         written.push(t.uri.toString());
       } catch (e) {
-        void vscode.window.showErrorMessage(`Could not save ${posix.basename(t.uri.path)}: ${(e as Error).message}.`);
+        void showError(`Could not save ${posix.basename(t.uri.path)}: ${(e as Error).message}.`);
       }
     }
     if (written.length) {
       const first = vscode.Uri.parse(written[0]);
       const shown = written.length === 1 ? posix.basename(first.path) : `${written.length} annotated images`;
-      void vscode.window.showInformationMessage(`Saved ${shown}.`, 'Reveal in Explorer').then((c) => c && vscode.commands.executeCommand('revealInExplorer', first));
+      void showInfo(`Saved ${shown}.`, 'Reveal in Explorer').then((c) => c && vscode.commands.executeCommand('revealInExplorer', first));
     }
     return written;
   }

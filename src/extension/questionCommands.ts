@@ -15,13 +15,14 @@ import type { OffsetRange } from './rangeTracking';
 import { taskInfo } from './lazyExecutor';
 import { cellsAt, parseTable, tableInput, TableParseError, type Cell, type ParsedTable } from './tables';
 import { locateAnswer } from './textSpans';
+import { showInfo, showWarning } from './notify';
 
 function ask(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Type a question.') });
 }
 
 function announce(ctx: CommandContext, message: string, resultId: number): void {
-  void vscode.window.showInformationMessage(message, 'Show Details').then((c) => c && ctx.history.show(resultId));
+  void showInfo(message, 'Show Details').then((c) => c && ctx.history.show(resultId));
 }
 
 const shift = (subject: OffsetRange, r: OffsetRange): OffsetRange => ({ start: subject.start + r.start, end: subject.start + r.end });
@@ -62,7 +63,7 @@ export async function answerTableQuestion(ctx: CommandContext, args: CommandArgs
   } catch (e) {
     if (!(e instanceof TableParseError)) throw e;
     const where = source.wholeDocument ? 'This document' : 'The selection';
-    void vscode.window.showWarningMessage(`${where} is not a table: ${e.message} Select a CSV, TSV or Markdown table, header row included.`);
+    void showWarning(`${where} is not a table: ${e.message} Select a CSV, TSV or Markdown table, header row included.`);
     return undefined;
   }
   const target = new TextTarget(source);

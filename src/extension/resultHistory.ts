@@ -1,5 +1,6 @@
 // The latest results, each one click from its full JSON ("Show Details").
 import * as vscode from 'vscode';
+import { showInfo } from './notify';
 
 interface ResultEntry {
   id: number;
@@ -26,7 +27,7 @@ export class ResultHistory {
   async show(id?: number): Promise<vscode.TextEditor | undefined> {
     const entry = id === undefined ? this.entries.at(-1) : this.entries.find((e) => e.id === id);
     if (!entry) {
-      void vscode.window.showInformationMessage(id === undefined ? 'No Hugging Face results yet in this window.' : 'That result is no longer kept; run the task again.');
+      void showInfo(id === undefined ? 'No Hugging Face results yet in this window.' : 'That result is no longer kept; run the task again.');
       return undefined;
     }
     const { task, model, at, output } = entry;

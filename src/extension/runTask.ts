@@ -13,6 +13,7 @@ import type { ResultHistory } from './resultHistory';
 import type { SettingsWatcher } from './settings';
 import { requestOptions, taskSetup } from './runSetup';
 import { urlProblem } from './urls';
+import { withNotificationProgress } from './notify';
 
 export interface RunResult<T> {
   output: T;
@@ -132,8 +133,7 @@ export class TaskRunner implements vscode.Disposable {
     const s = settings.current;
     log.info(`${task.title} with ${model}: started (${s.isCustomEndpoint ? 'custom endpoint' : s.baseUrl}).`);
     try {
-      const output = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Hugging Face: ${task.title} (${model})`, cancellable: true },
+      const output = await withNotificationProgress({ title: `Hugging Face: ${task.title} (${model})`, cancellable: true },
         async (progress, cancel) => {
           cancel.onCancellationRequested(() => controller.abort());
           const options = await session.options(controller.signal, (status) => {

@@ -1,7 +1,6 @@
 // Tasks whose result is text for the document: summarization, translation, fill-mask
 // (one undoable edit replacing the selection or below it) and text generation
 // (streamed into the document as it arrives).
-import * as vscode from 'vscode';
 import type { TaskOutputs } from '../executor';
 import type { CommandArgs, Placement } from './commandArgs';
 import { chooseModel, withParameters, type CommandContext } from './commandContext';
@@ -10,6 +9,7 @@ import { choosePlacement, openUntitled, reportOutcome, revealResult, TextTarget 
 import { fillMaskText, findMaskToken } from './format';
 import { taskInfo } from './lazyExecutor';
 import { StreamingInsert } from './streamingInsert';
+import { showInfo, showWarning } from './notify';
 
 type RewriteTask = 'TASK_SUMMARIZATION' | 'TASK_TRANSLATION' | 'TASK_FILL_MASK';
 
@@ -31,7 +31,7 @@ export async function rewriteSelection<T extends RewriteTask>(ctx: CommandContex
   const source = readTextSource(ctx.settings.current, VERB[taskId]);
   if (!source) return undefined;
   if (taskId === 'TASK_FILL_MASK' && !findMaskToken(source.text)) {
-    void vscode.window.showWarningMessage('Fill Mask needs a mask token where the missing word goes: [MASK] for BERT-style models, <mask> for RoBERTa-style ones.');
+    void showWarning('Fill Mask needs a mask token where the missing word goes: [MASK] for BERT-style models, <mask> for RoBERTa-style ones.');
     return undefined;
   }
   const target = new TextTarget(source);
@@ -43,7 +43,7 @@ export async function rewriteSelection<T extends RewriteTask>(ctx: CommandContex
     if (!result) return undefined;
     const text = resultText(taskId, result.output, source.text);
     if (!text) {
-      void vscode.window.showInformationMessage(`${task.title} with ${model} returned no text.`);
+      void showInfo(`${task.title} with ${model} returned no text.`);
       return result.output;
     }
     const outcome = await target.apply(text, placement);
@@ -79,11 +79,10 @@ export async function generateText(ctx: CommandContext, args: CommandArgs): Prom
     }, inserter.lostSignal);
     const unwritten = await inserter.finish();
     if (unwritten) {
-      void vscode.window
-        .showWarningMessage('The text around the insertion point was edited, so the generated text was not all written. The whole text is one click away.', 'Open in New Editor')
+      void showWarning('The text around the insertion point was edited, so the generated text was not all written. The whole text is one click away.', 'Open in New Editor')
         .then((c) => c && openUntitled(received, 'plaintext'));
     } else if (result && !received) {
-      void vscode.window.showInformationMessage(`${task.title} with ${model} returned no text.`);
+      void showInfo(`${task.title} with ${model} returned no text.`);
     }
     return result && { generated_text: result.output };
   } finally {

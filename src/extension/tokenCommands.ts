@@ -7,6 +7,7 @@ import type { HubClient } from './hubClient';
 import type { TokenStore } from './secrets';
 import { openSettings, type SettingsWatcher } from './settings';
 import { isHuggingFaceHost, urlProblem } from './urls';
+import { showError, showInfo, withNotificationProgress } from './notify';
 
 const ENV_TOKENS = ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'];
 
@@ -44,7 +45,7 @@ export class TokenCommands {
     const had = (await this.tokens.get()) !== undefined;
     await this.tokens.delete();
     this.log.info(had ? 'Signed out: token removed from secret storage.' : 'Sign out: no token was stored.');
-    void vscode.window.showInformationMessage(had ? "Signed out of Hugging Face: your token was removed from VS Code's secret storage." : 'You were not signed in to Hugging Face.');
+    void showInfo(had ? "Signed out of Hugging Face: your token was removed from VS Code's secret storage." : 'You were not signed in to Hugging Face.');
     return had;
   }
 
@@ -59,7 +60,7 @@ export class TokenCommands {
     if (!isHuggingFaceHost(this.settings.current.baseUrl)) return '';
     const envName = ENV_TOKENS.find((name) => process.env[name]?.trim());
     const choices = envName ? [`Use ${envName}`, 'Set Token…'] : ['Set Token…'];
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await showInfo(
       `Hugging Face needs an access token to run models.${envName ? ` ${envName} is set in your environment: use it? It will be checked with the Hub and kept in VS Code's secret storage.` : ''}`,
       ...choices,
     );
@@ -72,13 +73,12 @@ export class TokenCommands {
     const { hubUrl } = this.settings.current;
     const problem = urlProblem(hubUrl, 'huggingface.hubUrl', true);
     if (problem) {
-      void vscode.window.showErrorMessage(`${problem} Nothing was stored.`, 'Open Settings').then((c) => c && openSettings('huggingface.hubUrl'));
+      void showError(`${problem} Nothing was stored.`, 'Open Settings').then((c) => c && openSettings('huggingface.hubUrl'));
       return undefined;
     }
     let user: HubUser;
     try {
-      user = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Checking ${what} with the Hugging Face Hub…`, cancellable: true },
+      user = await withNotificationProgress({ title: `Checking ${what} with the Hugging Face Hub…`, cancellable: true },
         (_progress, cancel) => {
           const controller = new AbortController();
           cancel.onCancellationRequested(() => controller.abort());
@@ -91,7 +91,7 @@ export class TokenCommands {
     }
     await this.tokens.store(token, user.name);
     this.log.info(`Signed in as ${user.name}${user.tokenName ? ` (token "${user.tokenName}", ${user.tokenRole ?? 'unknown role'})` : ''}.`);
-    void vscode.window.showInformationMessage(`Signed in to Hugging Face as ${user.name}${user.tokenName ? ` with the token "${user.tokenName}"` : ''}.`);
+    void showInfo(`Signed in to Hugging Face as ${user.name}${user.tokenName ? ` with the token "${user.tokenName}"` : ''}.`);
     return user.name;
   }
 
@@ -100,8 +100,7 @@ export class TokenCommands {
     if (kind === 'cancelled') return;
     this.log.warn(`Token check failed: ${message ?? String(e)}`);
     if (status === 401) {
-      void vscode.window
-        .showErrorMessage(`${message} Nothing was stored.`, 'Try Again', 'Create a Token')
+      void showError(`${message} Nothing was stored.`, 'Try Again', 'Create a Token')
         .then((c) => {
           if (c === 'Try Again') void this.setToken();
           else if (c) void vscode.env.openExternal(vscode.Uri.parse('https://huggingface.co/settings/tokens'));
@@ -109,7 +108,7 @@ export class TokenCommands {
       return;
     }
     // The Hub may be unreachable from here (a firewall, a private endpoint): the user may still keep the token.
-    void vscode.window.showErrorMessage(`Could not check the token: ${message ?? String(e)} Nothing was stored.`, 'Store Without Checking', 'Open Settings', 'Show Log').then(async (c) => {
+    void showError(`Could not check the token: ${message ?? String(e)} Nothing was stored.`, 'Store Without Checking', 'Open Settings', 'Show Log').then(async (c) => {
       if (c === 'Store Without Checking') {
         await this.tokens.store(token, '');
         this.log.info('Token stored without a check.');

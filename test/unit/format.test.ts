@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { compactNumber, escapeMarkdown, fillMaskText, findMaskToken, formatScore, inlineLabel, inlineText, labelTable, ranked, zipLabels } from '../../src/extension/format';
+import fc from 'fast-check';
+import { compactNumber, escapeMarkdown, fillMaskText, findMaskToken, formatScore, inertMessage, inlineLabel, inlineText, labelTable, ranked, zipLabels } from '../../src/extension/format';
+
+// What VS Code's notifications turn into a link (vs/base/common/linkedText.ts, as of VS Code 1.9x).
+const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
 
 describe('format', () => {
   it('ranks labels and pairs zero-shot labels with their scores', () => {
@@ -37,5 +41,22 @@ describe('format', () => {
 
   it('shortens download counts', () => {
     assert.deepEqual([12, 4500, 1_234_567, 2_000_000_000].map(compactNumber), ['12', '5k', '1.2M', '2B']);
+  });
+
+  it('makes notification messages inert: no link forms, no bidi or control character survives, long text is cut', () => {
+    const hostile = 'Answer: [Sign in again](command:workbench.action.quit) or [here](https://evil.example/x "t") \u202Eevil\u202C and\u0007 [f](file:///etc/passwd)';
+    assert.ok(NOTIFICATION_LINK.test(hostile), 'the oracle sees the links');
+    const shown = inertMessage(hostile);
+    assert.equal(shown, 'Answer: [Sign in again] (command:workbench.action.quit) or [here] (https://evil.example/x "t")  evil  and  [f] (file:///etc/passwd)');
+    assert.equal(inertMessage('line one\nline two [a] b (c)'), 'line one\nline two [a] b (c)', 'ordinary text is left alone');
+    const long = inertMessage('x'.repeat(100_000));
+    assert.equal(long.length, 1000);
+    assert.ok(long.endsWith('…'));
+    // Whatever the text, no link can form in it.
+    const pieces = fc.constantFrom('[', ']', '(', ')', 'command:x', 'https://a', 'file:b', ' ', '"', "'", 'label', '\u202e', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 20 }), (parts) => !NOTIFICATION_LINK.test(inertMessage(parts.join('')))),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -10,6 +10,7 @@ import { resultsMode, writeResults } from './resultWriter';
 import { createRunHost } from './runHost';
 import type { RunningRuns } from './runningRuns';
 import type { ComponentServices } from './services';
+import { showError, showInfo, withNotificationProgress } from '../notify';
 
 type RunFailureLike = Pick<RunFailure, 'message' | 'span' | 'code' | 'status' | 'model' | 'unit'>;
 
@@ -39,7 +40,7 @@ export class ComponentRunner {
     const { document, parsed } = target;
     const at = typeof index === 'number' ? index : unitAtCursor(document, parsed);
     if (at === undefined || !parsed.units[at]) {
-      void vscode.window.showInformationMessage('Put the cursor in a component to run it.');
+      void showInfo('Put the cursor in a component to run it.');
       return undefined;
     }
     return this.runUnits(document, parsed, [at], options);
@@ -56,7 +57,7 @@ export class ComponentRunner {
     const document = given ? await vscode.workspace.openTextDocument(given) : vscode.window.activeTextEditor?.document;
     const parsed = document && (await parsedDocument(document));
     if (!document || !parsed) {
-      void vscode.window.showInformationMessage('Open a Hugging Face component file (*.hf.yaml) or an Instill recipe to run it.');
+      void showInfo('Open a Hugging Face component file (*.hf.yaml) or an Instill recipe to run it.');
       return undefined;
     }
     return { document, parsed };
@@ -71,11 +72,11 @@ export class ComponentRunner {
     // One run per file at a time: two would write their results over each other.
     const controller = this.running.start(document.uri);
     if (!controller) {
-      void vscode.window.showInformationMessage(`${name} is already running; cancel it or wait for it to finish.`);
+      void showInfo(`${name} is already running; cancel it or wait for it to finish.`);
       return undefined;
     }
     this.diagnostics.clearRunFailure(document);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Hugging Face: ${name}`, cancellable: true }, async (progress, cancel) => {
+    return withNotificationProgress({ title: `Hugging Face: ${name}`, cancellable: true }, async (progress, cancel) => {
       cancel.onCancellationRequested(() => controller.abort());
       const host = createRunHost({
         document, token, signal: controller.signal, state: this.state, allowed: this.allowed, variables: options.variables,
@@ -125,7 +126,7 @@ export class ComponentRunner {
       return;
     }
     const show = 'Show Problem';
-    void vscode.window.showErrorMessage(failure.message, show).then(async (choice) => {
+    void showError(failure.message, show).then(async (choice) => {
       if (choice !== show) return;
       const editor = await vscode.window.showTextDocument(document);
       editor.selection = new vscode.Selection(toRange(document, failure.span).start, toRange(document, failure.span).end);

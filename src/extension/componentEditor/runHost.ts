@@ -4,6 +4,7 @@
 // a file sends the token to another server.
 import * as vscode from 'vscode';
 import type { RecipeVariable, RunHost } from '../componentFiles';
+import { showWarning } from '../notify';
 
 const VARIABLES_KEY = 'huggingface.recipeVariables';
 
@@ -38,7 +39,7 @@ export function createRunHost(o: HostOptions): RunHost {
       const key = `${file.toString()}|${origin}`;
       if (o.allowed.has(key)) return true;
       const send = 'Send Token';
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await showWarning(
         `${vscode.workspace.asRelativePath(file)} sends your Hugging Face token to ${origin} (its setup.base_url). Send it there?`,
         { modal: true, detail: 'Your settings send it to a different server. Only allow servers you trust.' },
         send,

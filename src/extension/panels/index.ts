@@ -10,6 +10,7 @@ import { fromTaskInput } from './panelInput';
 import { TaskPanelSerializer } from './panelSerializer';
 import type { PanelServices } from './panelServices';
 import { TaskPanel, type PanelDeps } from './taskPanel';
+import { showError } from '../notify';
 
 export type { PanelServices, RunOptions } from './panelServices';
 
@@ -50,7 +51,7 @@ export function registerTaskPanels(context: vscode.ExtensionContext, services: P
       // A task id argument (from other commands, keybindings or tests) skips the picker.
       const given = arg === undefined ? undefined : (await deps.loadExecutor()).findTask(arg)?.id;
       if (arg !== undefined && !given) {
-        void vscode.window.showErrorMessage(`Hugging Face: unknown task ${JSON.stringify(arg)?.slice(0, 60)}. Use a task id such as TASK_SUMMARIZATION.`);
+        void showError(`Hugging Face: unknown task ${JSON.stringify(arg)?.slice(0, 60)}. Use a task id such as TASK_SUMMARIZATION.`);
         return;
       }
       const task = given ?? (await pickTask(deps));
