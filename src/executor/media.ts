@@ -37,6 +37,36 @@ function ascii(b: Uint8Array, at: number, text: string): boolean {
   return true;
 }
 
+// Files that are surely not media, whatever they are called: documents and archives by
+// their signature, and text (the first bytes valid UTF-8 with no control characters
+// but tabs and line ends). Bytes that are neither are sent as they are: they may be a
+// format not listed above.
+const NOT_MEDIA: { type: string; test: (b: Uint8Array) => boolean }[] = [
+  { type: 'application/zip', test: (b) => ascii(b, 0, 'PK') && [[3, 4], [5, 6], [7, 8]].some(([x, y]) => b[2] === x && b[3] === y) },
+  { type: 'application/pdf', test: (b) => ascii(b, 0, '%PDF-') },
+  { type: 'application/gzip', test: (b) => starts(b, [0x1f, 0x8b]) },
+  { type: 'application/x-7z-compressed', test: (b) => starts(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) },
+  { type: 'application/vnd.rar', test: (b) => ascii(b, 0, 'Rar!\x1a\x07') },
+];
+
+function isText(b: Uint8Array): boolean {
+  let text: string;
+  try {
+    // `stream`: a character cut at the end of the head is not an error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(b, { stream: true });
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what binary data has and text has not
+  return text.length > 0 && !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+}
+
+/** What a file that is not media holds ("text", "application/zip"…), from its first bytes; undefined when it may be media. */
+export function sniffNotMedia(head: Uint8Array): string | undefined {
+  if (sniffMediaType(head)) return undefined;
+  return NOT_MEDIA.find((s) => s.test(head))?.type ?? (isText(head) ? 'text' : undefined);
+}
+
 /** The media type of the first bytes of a file, or undefined when none matches. */
 export function sniffMediaType(head: Uint8Array): { type: string; kind: Kind } | undefined {
   const hit = SIGNATURES.find((s) => s.test(head));
@@ -77,6 +107,8 @@ export async function readMedia(value: MediaInput, field: Kind): Promise<Media> 
   if (sniffed && sniffed.kind !== field) {
     throw invalid(field, `${field} holds ${sniffed.kind} data (${sniffed.type}), not ${field === 'image' ? 'an image' : 'audio'}`);
   }
+  const other = sniffed ? undefined : sniffNotMedia(head);
+  if (other) throw invalid(field, `${field} holds ${other === 'text' ? 'text' : `a document or archive (${other})`}, not ${field === 'image' ? 'an image' : 'audio'}`);
   const contentType = sniffed?.type ?? (declared && declared.includes('/') ? declared : undefined) ?? (body instanceof Blob && body.type ? body.type : 'application/octet-stream');
   return { body, size, contentType };
 }

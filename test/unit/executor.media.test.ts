@@ -1,6 +1,6 @@
 // Media decoding and sniffing: base64, data: URIs, bytes and Blobs; the wrong kind of file is refused.
 import * as assert from 'node:assert/strict';
-import { readMedia, sniffMediaType } from '../../src/executor/media';
+import { readMedia, sniffMediaType, sniffNotMedia } from '../../src/executor/media';
 
 const head = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const SAMPLES: [string, Buffer][] = [
@@ -53,9 +53,41 @@ describe('executor media', () => {
   });
 
   it('uses the data: URI type, then octet-stream, for bytes it does not recognize', async () => {
-    const raw = Buffer.from('not a known format').toString('base64');
+    // An ICO header: binary, and no format the sniffer knows (a format it does not list may still be media).
+    const raw = head([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0]).toString('base64');
     assert.equal((await readMedia(`data:image/x-custom;base64,${raw}`, 'image')).contentType, 'image/x-custom');
     assert.equal((await readMedia(raw, 'image')).contentType, 'application/octet-stream');
+  });
+
+  it('refuses text and documents or archives given as media, however they are given, and names what they hold', async () => {
+    const notes = Buffer.from('Meeting notes — café at 10:00.\nBring the photos.\n');
+    const zip = head('PK', [3, 4, 20, 0, 0, 0, 0, 0], 'photo.png');
+    const pdf = head('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3]);
+    const text = { code: 'INVALID_INPUT', field: '/image', message: 'Invalid input: image holds text, not an image.' };
+    await assert.rejects(readMedia(notes, 'image'), text);
+    await assert.rejects(readMedia(notes.toString('base64'), 'image'), text);
+    await assert.rejects(readMedia(`data:image/png;base64,${notes.toString('base64')}`, 'image'), text);
+    await assert.rejects(readMedia(new Blob([notes]), 'image'), text);
+    await assert.rejects(readMedia(Buffer.from('\ufeff# transcript\r\n\tnothing here'), 'audio'), { field: '/audio', message: 'Invalid input: audio holds text, not audio.' });
+    await assert.rejects(readMedia(zip, 'image'), { code: 'INVALID_INPUT', message: 'Invalid input: image holds a document or archive (application/zip), not an image.' });
+    await assert.rejects(readMedia(pdf.toString('base64'), 'audio'), { code: 'INVALID_INPUT', message: 'Invalid input: audio holds a document or archive (application/pdf), not audio.' });
+    await assert.rejects(readMedia(head([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), 'image'), { message: /\(application\/gzip\)/ });
+  });
+
+  it('tells text and archives from media, and from binary it does not know', () => {
+    assert.equal(sniffNotMedia(Buffer.from('hello world')), 'text');
+    // A multi-byte character cut at the end of the head is still text.
+    assert.equal(sniffNotMedia(Buffer.from('café café café').subarray(0, 4)), 'text');
+    assert.equal(sniffNotMedia(head('PK', [5, 6], new Array(18).fill(0))), 'application/zip');
+    assert.equal(sniffNotMedia(head('Rar!', [0x1a, 0x07, 0x01, 0x00])), 'application/vnd.rar');
+    assert.equal(sniffNotMedia(head([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4])), 'application/x-7z-compressed');
+    for (const [type, bytes] of SAMPLES) assert.equal(sniffNotMedia(bytes), undefined, type);
+    // GIF and ID3 heads can be all printable: they are media first.
+    assert.equal(sniffNotMedia(Buffer.from('GIF89aAA')), undefined);
+    for (const binary of [[0, 0, 1, 0, 1, 0], [0xff, 0xf1, 0x50, 0x80], [0, 0, 0, 0x1c], [0x80, 0x81], [0x7f, 0x45, 0x4c, 0x46, 2, 1]]) {
+      assert.equal(sniffNotMedia(Uint8Array.from(binary)), undefined, Buffer.from(binary).toString('hex'));
+    }
+    assert.equal(sniffNotMedia(new Uint8Array(0)), undefined);
   });
 
   it('refuses empty, non-base64, non-base64 data: URIs and the wrong kind of media', async () => {

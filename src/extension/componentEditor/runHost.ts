@@ -4,6 +4,7 @@
 // a file sends the token to another server.
 import * as vscode from 'vscode';
 import type { RecipeVariable, RunHost } from '../componentFiles';
+import { megabytes } from '../mediaFiles';
 import { showWarning } from '../notify';
 
 const VARIABLES_KEY = 'huggingface.recipeVariables';
@@ -50,7 +51,11 @@ export function createRunHost(o: HostOptions): RunHost {
   };
 }
 
-/** A file named relative to the component file, which must stay inside the file's workspace folder. */
+/**
+ * A file named relative to the component file, which must stay inside the file's workspace
+ * folder, and within huggingface.maxMediaMegabytes: its size is checked from `stat` before
+ * it is read (a 2 GB file is refused, not read whole).
+ */
 async function readRelative(file: vscode.Uri, path: string): Promise<Uint8Array> {
   if (file.scheme === 'untitled') throw new Error('save this file first: paths are relative to it');
   const target = vscode.Uri.joinPath(file, '..', path);
@@ -58,6 +63,11 @@ async function readRelative(file: vscode.Uri, path: string): Promise<Uint8Array>
   if (folder && vscode.workspace.getWorkspaceFolder(target)?.uri.toString() !== folder.uri.toString()) {
     throw new Error(`it is outside the workspace folder ${folder.name}`);
   }
+  const { size } = await vscode.workspace.fs.stat(target);
+  // As settings.ts reads it (its default, at least 1 MB).
+  const setting = vscode.workspace.getConfiguration('huggingface').get<unknown>('maxMediaMegabytes');
+  const maxBytes = Math.max(1, typeof setting === 'number' && Number.isFinite(setting) ? setting : 50) * 2 ** 20;
+  if (size > maxBytes) throw new Error(`it is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit (huggingface.maxMediaMegabytes)`);
   return vscode.workspace.fs.readFile(target);
 }
 
