@@ -292,7 +292,9 @@ async function ui() {
   };
   const mocha = join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const reporter = join(root, 'scripts', 'mocha-reporter.cjs');
-  const child = spawn(process.execPath, [mocha, '--reporter', reporter, '--timeout', '60000', '--exit', ...tests], { cwd: root, env, stdio: 'inherit' });
+  // HF_TASKS_UI_GREP: run only the tests whose titles match (while working on them).
+  const grep = process.env.HF_TASKS_UI_GREP ? ['--grep', process.env.HF_TASKS_UI_GREP] : [];
+  const child = spawn(process.execPath, [mocha, '--reporter', reporter, '--timeout', '60000', '--exit', ...grep, ...tests], { cwd: root, env, stdio: 'inherit' });
   cleanups.push(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });

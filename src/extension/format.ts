@@ -56,11 +56,14 @@ export function inlineLabel(item: LabelScore, maxLabel = 40): string {
 
 /**
  * Escapes text for use inside a Markdown line (a heading, a table cell, a hover), on
- * one line: no emphasis, code, links, HTML, entities or cell breaks can form. (Marks
+ * one line: no emphasis, code, links (written or bare), HTML, entities or cell breaks can form. (Marks
  * that only count at the start of a line, like `-` or `1.`, stay readable.)
  */
 export function escapeMarkdown(text: string): string {
-  return inlineText(text, 500).replace(/[\\`*_{}[\]<>|~&#]/g, (c) => `\\${c}`);
+  // `:`, `@` and `www.` too: the hover's renderer turns bare URLs and addresses into links.
+  return inlineText(text, 500)
+    .replace(/[\\`*_{}[\]<>|~&#:@]/g, (c) => `\\${c}`)
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 /** A Markdown table of labels and scores, highest first. */

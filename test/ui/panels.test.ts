@@ -11,7 +11,7 @@ import { makeGrayPng, makeRgbPng, makeWav } from '../support/media';
 import { CASES, type CaseContext } from './panelCases';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelScreenshot, panelWindow, run, until } from './panelDriver';
 import { canary, editorLines, scriptsMentioning } from './panelProbes';
-import { openWorkbench, runCommand, screenshot, setUserSettings, uiEnv, waitForToast, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, setUserSettings, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
 
 const TOKEN = 'hf_panelsUiTestToken0123456789';
 const WIDTH = 480;
@@ -62,7 +62,7 @@ describe('task panels', function () {
       void d.dismiss();
     });
     // As a person sets it: the palette, then the password box; the core checks it with the Hub (the test server).
-    await runCommand(wb.page, 'Hugging Face: Set API Token');
+    await startCommand(wb.page, 'Hugging Face: Set API Token');
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.fill(TOKEN);
     await input.press('Enter');

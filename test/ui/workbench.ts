@@ -40,9 +40,10 @@ let profiles = 0;
 
 /**
  * Opens the workbench on the run's workspace (or `folder`) in a fresh browser profile;
- * `params` are extra URL query parameters.
+ * `params` are extra URL query parameters; `beforeLoad` prepares the browser context
+ * (e.g. init scripts for every frame) before the workbench loads.
  */
-export async function openWorkbench(options: { folder?: string; params?: Record<string, string> } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { folder?: string; params?: Record<string, string>; beforeLoad?: (context: BrowserContext) => Promise<unknown> } = {}): Promise<Workbench> {
   const env = uiEnv();
   // Fresh profile per workbench: secrets and UI state live in the browser's storage.
   const profile = join(env.runDir, `browser-${process.pid}-${++profiles}`);
@@ -54,6 +55,7 @@ export async function openWorkbench(options: { folder?: string; params?: Record<
     viewport: { width: 1400, height: 900 },
   });
   try {
+    await options.beforeLoad?.(context);
     const page = context.pages()[0] ?? (await context.newPage());
     const query = new URLSearchParams({ folder: options.folder ?? env.workspace, ...options.params });
     await page.goto(`${env.url}?${query}`);
@@ -134,6 +136,22 @@ export async function runCommand(page: Page, title: string, timeout = 15_000): P
   }
   await row.click();
   await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Like runCommand, for commands that open a quick input of their own (a model picker,
+ * a question box) in the palette's place: returns once the palette's query is gone.
+ */
+export async function startCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
+  const row = await findInPalette(page, title, timeout);
+  if (!row) throw new Error(`"${title}" is not in the command palette`);
+  await row.click();
+  const input = quickInput(page).locator('input.input');
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const hidden = !(await quickInput(page).isVisible());
+    if (hidden || !(await input.inputValue().catch(() => '>')).startsWith('>')) return;
+  }
+  throw new Error(`"${title}" did not take over the palette`);
 }
 
 export const toasts = (page: Page): Locator => page.locator('.notifications-toasts .notification-toast');

@@ -27,6 +27,8 @@ describe('format', () => {
     const escaped = escapeMarkdown('[click](command:evil) <img src=x> | *b* &#8238;');
     assert.ok(!/(^|[^\\])[[\]<>|*&]/.test(escaped), escaped);
     assert.equal(escapeMarkdown('google/vit-base-patch16-224 (v1.0)'), 'google/vit-base-patch16-224 (v1.0)');
+    // Bare URLs, www. addresses and e-mail addresses would be linked by the hover's renderer.
+    assert.equal(escapeMarkdown('see https://evil.example, WWW.evil.example or me@evil.example'), 'see https\\://evil.example, WWW\\.evil.example or me\\@evil.example');
     assert.match(labelTable([{ label: 'a|b', score: 0.5 }]), /\| a\\\|b \| 0\.500 \|/);
   });
 

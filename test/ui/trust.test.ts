@@ -1,0 +1,279 @@
+// Trust, checked where a person looks: the real workbench in Chromium. A hostile model's
+// answers (HTML, script, links to commands and other sites, bidi overrides, 100k
+// characters) show as inert text in the inline label, its hover and the notifications;
+// and a canary token, set through the palette and echoed back by failing servers, shows
+// up nowhere: not in notifications, the notification centre, the log, any webview's
+// HTML or messages, the page, or any file the run leaves.
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { HfTestServer } from '../support/hfServer';
+import { closeAll, field, openTaskPanel } from './panelDriver';
+import { openWorkbench, runCommand, screenshot, setUserSettings, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
+
+// A fresh hf_-shaped token per run, so that the leak scan of the run's files would see it too.
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const CANARY = `hf_${Array.from(randomBytes(34), (b) => ALNUM[b % ALNUM.length]).join('')}`;
+/** The forms a leaked token could take: as is, URL-encoded in a query, base64 in a header. */
+const CANARY_FORMS = [CANARY, encodeURIComponent(CANARY), Buffer.from(CANARY).toString('base64'), Buffer.from(`Bearer ${CANARY}`).toString('base64')];
+const leaks = (text: string): number => CANARY_FORMS.reduce((n, form) => n + text.split(form).length - 1, 0);
+
+const HTML = `<img src=x onerror="window.__pwned='img'"><script>window.__pwned='script'</script>`;
+const LINKS = `[Sign in again](command:huggingface.signOut) [docs](https://evil.example/login)`;
+const LONG = `\u202Egnp.exe ${'W'.repeat(100_000)}`;
+
+// The callbacks below run in the browser; the project compiles without the DOM library.
+interface El {
+  textContent: string | null;
+}
+declare const document: { querySelectorAll(selector: string): ArrayLike<El> };
+declare function getComputedStyle(element: unknown, pseudo?: string): { content: string };
+declare const window: { __pwned?: unknown; __hfMessages?: { seen: number; leaks: number } };
+
+/** In every frame (the workbench and each webview's frames): counts the messages posted to it, and those carrying the canary. */
+function watchMessages(forms: string[]): void {
+  const tally = { seen: 0, leaks: 0 };
+  window.__hfMessages = tally;
+  (globalThis as unknown as { addEventListener(type: string, listener: (e: { data: unknown }) => void, capture: boolean): void }).addEventListener(
+    'message',
+    (e) => {
+      tally.seen++;
+      let text = '';
+      try {
+        text = typeof e.data === 'string' ? e.data : JSON.stringify(e.data) ?? '';
+      } catch {
+        return;
+      }
+      if (forms.some((f) => text.includes(f))) tally.leaks++;
+    },
+    true,
+  );
+}
+
+/** What the editor shows on its lines: the text, and what decorations add after it. */
+const editorShows = (page: Page): Promise<string> =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('.monaco-editor .view-lines span'))
+      .map((el) => {
+        const after = getComputedStyle(el, '::after').content;
+        return after && after !== 'none' && after !== 'normal' ? `${el.textContent ?? ''}${after}` : '';
+      })
+      .join('\n'),
+  );
+
+/** Links inside an element's rendered text (buttons are not links). */
+const linksIn = async (locator: Locator): Promise<string[]> => locator.locator('a').evaluateAll((as) => as.map((a) => (a as unknown as { getAttribute(n: string): string | null }).getAttribute('data-href') ?? (a as unknown as { getAttribute(n: string): string | null }).getAttribute('href') ?? ''));
+
+/** Every file under `dir` whose text holds the canary. */
+function filesLeaking(dir: string): string[] {
+  const hits: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const st = statSync(path);
+      if (st.isDirectory()) walk(path);
+      else if (st.isFile() && st.size < 64 * 2 ** 20 && leaks(readFileSync(path).toString('latin1')) > 0) hits.push(path);
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+describe('trust: hostile model output and a canary token in the workbench', function () {
+  this.timeout(60_000);
+  let wb: Workbench;
+  let server: HfTestServer;
+  let elsewhere: HfTestServer;
+  const dialogs: string[] = [];
+
+  async function selectAllOf(name: string): Promise<void> {
+    const { page } = wb;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input.input').fill(name);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+  }
+
+  /** Runs a palette command on the selection: answers its question, if any, and takes the default model. */
+  async function runOnSelection(title: string, question?: string): Promise<void> {
+    const { page } = wb;
+    await startCommand(page, title);
+    const widget = page.locator('.quick-input-widget');
+    if (question) {
+      await widget.locator('.quick-input-title', { hasText: 'Question Answering' }).waitFor({ timeout: 15_000 });
+      await widget.locator('input.input').fill(question);
+      await widget.locator('input.input').press('Enter');
+    }
+    // The model picker, default first.
+    await widget.locator('.quick-input-title', { hasText: 'choose a model' }).waitFor({ timeout: 15_000 });
+    await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  const clearNotifications = () => runCommand(wb.page, 'Notifications: Clear All Notifications');
+
+  before(async function () {
+    this.timeout(180_000);
+    server = await HfTestServer.start({ token: CANARY });
+    elsewhere = await HfTestServer.start();
+    writeFileSync(join(uiEnv().workspace, 'trust.md'), 'I love this movie.\nSarah lives in Paris.\n');
+    setUserSettings({ 'huggingface.baseUrl': server.url, 'huggingface.hubUrl': server.url, 'huggingface.maxWaitSeconds': 5, 'workbench.startupEditor': 'none' });
+    wb = await openWorkbench({ beforeLoad: (context: BrowserContext) => context.addInitScript(watchMessages, CANARY_FORMS) });
+    wb.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // As a person sets it: the palette, then the password box; the core checks it with the Hub (the test server).
+    await startCommand(wb.page, 'Hugging Face: Set API Token');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill(CANARY);
+    await input.press('Enter');
+    await waitForToast(wb.page, /Signed in to Hugging Face as test-user/);
+    await clearNotifications();
+    await closeAll(wb.page);
+  });
+
+  after(async () => {
+    await wb?.close();
+    await server?.close();
+    await elsewhere?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-trust-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+    server.reset();
+  });
+
+  it('a hostile label shows as text in the inline label and in its hover; no link but Show details, nothing runs', async () => {
+    const { page } = wb;
+    await selectAllOf('trust.md');
+    server.script({ match: '/models/', json: [[{ label: `${HTML} ${LINKS} ${LONG}`, score: 0.987 }, { label: 'NEGATIVE', score: 0.013 }]] });
+    await runOnSelection('Hugging Face: Classify Text');
+    // The label after the line: the start of the payload, as written, cut short, the bidi override gone.
+    let shown = '';
+    for (let i = 0; i < 100 && !shown.includes('0.987'); i++) {
+      await page.waitForTimeout(100);
+      shown = await editorShows(page);
+    }
+    assert.match(shown, /<img src=x onerror=\\?"window\.__pwned='img…? ?0\.987/, `the label as text: ${shown.slice(0, 200)}`);
+    assert.ok(!shown.includes('\u202E'), 'no bidi override in the label');
+    assert.equal(await page.locator('.monaco-editor img, .monaco-editor script').count(), 0);
+
+    // Its hover: the payload escaped into text, the one link is our own "Show details".
+    await page.locator('.monaco-editor .view-line', { hasText: 'I love this movie.' }).first().hover();
+    const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Text Classification' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    const text = await hover.innerText();
+    assert.ok(text.includes(`<img src=x onerror="window.__pwned='img'"><script>window.__pwned='script'</script>`), `the hover shows the HTML as text: ${text.slice(0, 300)}`);
+    assert.ok(text.includes('[Sign in again](command:huggingface.signOut)'), 'the Markdown link shows as text');
+    assert.ok(!text.includes('\u202E'), 'no bidi override in the hover');
+    assert.ok(text.length < 5000, `the hover is bounded (${text.length} characters)`);
+    const links = await linksIn(hover);
+    assert.ok(links.length >= 1 && links.every((href) => href.startsWith('command:huggingface.showDetails?')), `only Show details links: ${links.join(' ')}`);
+    assert.equal(await hover.locator('img, script, iframe').count(), 0);
+    await screenshot(page, 'trust-hostile-hover');
+    await page.mouse.move(0, 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran in the workbench');
+  });
+
+  it('a hostile answer shows as text in the notification: no link forms, nothing runs', async () => {
+    const { page } = wb;
+    await clearNotifications();
+    await selectAllOf('trust.md');
+    server.script({ match: '/models/', json: { answer: `${LINKS} ${HTML} ${LONG}`, score: 0.91, start: 0, end: 5 } });
+    await runOnSelection('Hugging Face: Ask About the Text (Question Answering)', 'Where does Sarah live?');
+    const toast = await waitForToast(page, /Answer: \[Sign in again\]/);
+    const message = toast.locator('.notification-list-item-message');
+    const text = await message.innerText();
+    assert.ok(text.startsWith('Answer: [Sign in again] (command:huggingface.signOut) [docs] (https://evil.example/login) <img src=x'), `the answer as text: ${text.slice(0, 200)}`);
+    assert.deepEqual(await linksIn(message), [], 'no link in the message');
+    assert.ok(!text.includes('\u202E'));
+    await screenshot(page, 'trust-hostile-notification');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  });
+
+  it('errors that echo the token and carry links show neither, from commands and from a panel', async () => {
+    const { page } = wb;
+    await clearNotifications();
+    await selectAllOf('trust.md');
+    const echo = `Authorization: Bearer ${CANARY} [Retry here](command:huggingface.signOut)`;
+    // A server error quoting the request's header, with a link in it.
+    server.script({ match: '/models/', status: 500, json: { error: `Internal error. ${echo}` } });
+    await runOnSelection('Hugging Face: Classify Text');
+    let toast = await waitForToast(page, /Internal error/);
+    let message = toast.locator('.notification-list-item-message');
+    assert.match(await message.innerText(), /Internal error\. Authorization: Bearer \[redacted\] \[Retry here\] \(command:huggingface\.signOut\)/);
+    assert.deepEqual(await linksIn(message), []);
+
+    // A 401 quoting it.
+    server.script({ match: '/models/', status: 401, json: { error: `Invalid credentials in Authorization header: Bearer ${CANARY}` } });
+    await runOnSelection('Hugging Face: Summarize');
+    toast = await waitForToast(page, /Invalid credentials|token/i);
+    message = toast.locator('.notification-list-item-message');
+    assert.match(await message.innerText(), /\[redacted\]/);
+
+    // A redirect to another origin: followed without the token (or refused), never with it.
+    server.script({ match: '/models/', status: 307, headers: { location: `${elsewhere.url}/models/other` } });
+    await runOnSelection('Hugging Face: Classify Text');
+    for (let i = 0; i < 100 && elsewhere.requests.length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(elsewhere.requests.length, 1, 'the redirect was followed');
+    assert.equal(elsewhere.requests[0].headers.authorization, undefined, 'without the token');
+
+    // A panel run failing with the echo: its status shows the error, redacted.
+    const frame = await openTaskPanel(page, 'Text Classification');
+    await field(frame, '/inputs').locator('textarea').fill('I love this movie.');
+    server.script({ match: '/models/', status: 400, json: { error: `Bad request. ${echo}` } });
+    await frame.locator('button.run').click();
+    const status = frame.locator('.run-status', { hasText: 'Bad request' });
+    await status.waitFor({ timeout: 15_000 });
+    assert.match(await status.innerText(), /\[redacted\]/);
+    await screenshot(page, 'trust-panel-error');
+    // The panel stays open: the next test reads its frames.
+    assert.ok(server.requests.some((r) => r.headers.authorization === `Bearer ${CANARY}`), 'the runs did send the token to its own server');
+  });
+
+  it('the canary is nowhere to be seen: notifications, their centre, the log, every frame and its messages, the run\'s files', async () => {
+    const { page } = wb;
+    // The notification centre keeps every notification of the session.
+    await runCommand(page, 'Notifications: Show Notifications');
+    const centre = page.locator('.notifications-center');
+    await centre.waitFor({ state: 'visible' });
+    const notifications = await centre.innerText();
+    assert.match(notifications, /\[redacted\]/, 'the centre holds the failures above');
+    assert.equal(leaks(notifications), 0, 'the notification centre');
+    await page.keyboard.press('Escape');
+
+    // The log channel, open in the Output view.
+    await runCommand(page, 'Hugging Face: Show Log');
+    const output = page.locator('.part.panel .monaco-editor .view-lines');
+    // Monaco writes spaces as no-break spaces.
+    await output.filter({ hasText: /Text.Classification/ }).first().waitFor({ timeout: 15_000 });
+    assert.equal(leaks(await output.first().innerText()), 0, 'the log shown in the Output view');
+
+    // Every frame's document (the workbench, webviews, their inner frames) and every message any of them received.
+    let webviewFrames = 0;
+    let messages = 0;
+    for (const frame of page.frames()) {
+      assert.equal(leaks(await frame.content()), 0, `frame ${frame.url().slice(0, 80)}`);
+      const tally = await frame.evaluate(() => window.__hfMessages).catch(() => undefined);
+      if (tally) {
+        messages += tally.seen;
+        assert.equal(tally.leaks, 0, `messages received by ${frame.url().slice(0, 80)}`);
+      }
+      if (/webview/.test(frame.url())) webviewFrames++;
+    }
+    // The task panel's frames (outer and inner) are among them, and its traffic was watched.
+    assert.ok(webviewFrames >= 2 && messages >= 4, `frames and messages were watched (${webviewFrames} webview frames, ${messages} messages)`);
+
+    // Every file the run left so far: settings, state, logs (the log channel's file among them), the workspace.
+    const env = uiEnv();
+    const logged = readdirSync(env.userDataDir, { recursive: true, encoding: 'utf8' }).filter((f) => /Hugging Face.*\.log$/.test(f));
+    assert.ok(logged.length > 0, 'the log channel was written to a file');
+    assert.deepEqual([...filesLeaking(env.userDataDir), ...filesLeaking(env.workspace)], []);
+    assert.deepEqual(dialogs, []);
+  });
+});
