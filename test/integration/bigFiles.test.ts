@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { RunOutcome } from '../../src/extension/componentEditor';
 import { parseCsv } from '../support/csv';
 import { makePng, makeWav } from '../support/media';
-import { inferenceRequests, readText, useHfServer, workspaceFolder, writeFile } from './hostHelpers';
+import { inferenceRequests, readText, useHfServer, useNotificationSpy, workspaceFolder, writeFile } from './hostHelpers';
 
 const GiB = 1024 ** 3;
 const MiB = 2 ** 20;
@@ -84,16 +84,10 @@ function assertNotReadWhole(before: ReturnType<typeof memory>): void {
   }
 }
 
-type Show = (message: string, ...rest: unknown[]) => Thenable<unknown>;
-const NOTIFICATIONS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
-
 describe('a 2 GiB file and non-media files given as images or audio', function () {
   this.timeout(60_000);
   const hf = useHfServer();
-  /** The notifications shown, as `warning: text` (the spy answers each as if dismissed). */
-  const shown: string[] = [];
-  const win = vscode.window as unknown as Record<(typeof NOTIFICATIONS)[number], Show>;
-  const originals = Object.fromEntries(NOTIFICATIONS.map((k) => [k, win[k]])) as Record<(typeof NOTIFICATIONS)[number], Show>;
+  const { shown } = useNotificationSpy();
   let folder: vscode.Uri;
   let photo: vscode.Uri;
   let hugePng: vscode.Uri;
@@ -110,21 +104,10 @@ describe('a 2 GiB file and non-media files given as images or audio', function (
     hugeWav = await sparseFile(folder, 'huge.wav', makeWav(0.1), 2 * GiB);
     notes = await writeFile(folder, 'notes.png', new TextEncoder().encode('Meeting notes — café at 10:00.\nBring the photos (PNG) and the report.\n'));
     archive = await writeFile(folder, 'archive.png', makeZip('photo.png', 'not really a photo'));
-    for (const k of NOTIFICATIONS) {
-      win[k] = async (message: string) => {
-        shown.push(`${k.replace(/^show|Message$/g, '').toLowerCase()}: ${message}`);
-        return undefined;
-      };
-    }
   });
 
   after(async () => {
-    for (const k of NOTIFICATIONS) win[k] = originals[k];
     for (const uri of removeAfter) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
-  });
-
-  beforeEach(() => {
-    shown.length = 0;
   });
 
   it('Classify Image, Detect Objects and Transcribe Audio refuse a 2 GiB file from its size: a clear warning, nothing read or sent', async () => {

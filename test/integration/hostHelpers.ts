@@ -137,3 +137,47 @@ export async function userSetting(section: string, key: string, value: unknown):
     await config().update(key, undefined, vscode.ConfigurationTarget.Global);
   };
 }
+
+type Show = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+const NOTIFICATIONS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
+
+export interface NotificationSpy {
+  /** Notifications shown, as `warning: text` (each answered as if dismissed). */
+  readonly shown: string[];
+  /** Notification progress: titles and messages, in order. */
+  readonly progress: string[];
+}
+
+/**
+ * Records, for the suite, what the extension shows in notifications instead of showing
+ * it (the extension host's API object is shared, so the spy sees the extension's calls);
+ * progress still runs, its title and messages recorded. Cleared before each test.
+ */
+export function useNotificationSpy(): NotificationSpy {
+  const spy = { shown: [] as string[], progress: [] as string[] };
+  const win = vscode.window as unknown as Record<(typeof NOTIFICATIONS)[number], Show> & { withProgress: typeof vscode.window.withProgress };
+  const originals = { ...Object.fromEntries(NOTIFICATIONS.map((k) => [k, win[k]])), withProgress: win.withProgress } as typeof win;
+  before(() => {
+    for (const k of NOTIFICATIONS) {
+      win[k] = async (message: string) => {
+        spy.shown.push(`${k.replace(/^show|Message$/g, '').toLowerCase()}: ${message}`);
+        return undefined;
+      };
+    }
+    win.withProgress = (options, task) => {
+      if (options.title) spy.progress.push(options.title);
+      return originals.withProgress(options, (progress, token) =>
+        task({ report: (r) => (r.message && spy.progress.push(r.message), progress.report(r)) }, token),
+      );
+    };
+  });
+  after(() => {
+    for (const k of NOTIFICATIONS) win[k] = originals[k];
+    win.withProgress = originals.withProgress;
+  });
+  beforeEach(() => {
+    spy.shown.length = 0;
+    spy.progress.length = 0;
+  });
+  return spy;
+}

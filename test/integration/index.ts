@@ -54,7 +54,9 @@ class LineReporter extends Mocha.reporters.Base {
 
 export function run(): Promise<void> {
   console.log('__TEST_BEGIN__'); // run.mjs shows the host's console from here on
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: LineReporter });
+  // HF_TASKS_TEST_GREP: run only the tests whose titles match (while working on them).
+  const grep = process.env.HF_TASKS_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: LineReporter, ...(grep && { grep }) });
   for (const file of findTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { ComponentError, execute, TASKS, validateInput } from '../../src/executor';
 import { assertValidOutput } from '../../src/executor/validate';
 import type { TaskId } from '../../src/executor/types';
+import { sampleInput } from '../support/taskInputs';
 
 /** Per task: a body the real API sends (so valid inputs get a valid answer). */
 const GOOD: Record<TaskId, unknown> = {
@@ -151,19 +152,4 @@ function mutate(good: unknown, noise: unknown): unknown {
   return noise;
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const WAV = Buffer.from('524946460000000057415645666d7420', 'hex');
-function validInput(task: TaskId): never {
-  const m = 'org/model';
-  const inputs: Partial<Record<TaskId, unknown>> = {
-    TASK_ZERO_SHOT_CLASSIFICATION: { model: m, inputs: 'x', parameters: { candidate_labels: ['a'] } },
-    TASK_QUESTION_ANSWERING: { model: m, inputs: { question: 'q', context: 'c' } },
-    TASK_TABLE_QUESTION_ANSWERING: { model: m, inputs: { query: 'q', table: { a: ['1'] } } },
-    TASK_SENTENCE_SIMILARITY: { model: m, inputs: { source_sentence: 's', sentences: ['a'] } },
-    TASK_CONVERSATIONAL: { model: m, inputs: { text: 'hi' } },
-  };
-  const media = { TASK_IMAGE_CLASSIFICATION: 1, TASK_IMAGE_SEGMENTATION: 1, TASK_OBJECT_DETECTION: 1, TASK_IMAGE_TO_TEXT: 1 } as Record<string, number>;
-  if (media[task]) return { model: m, image: PNG } as never;
-  if (task === 'TASK_SPEECH_RECOGNITION' || task === 'TASK_AUDIO_CLASSIFICATION') return { model: m, audio: WAV } as never;
-  return (inputs[task] ?? { model: m, inputs: 'some text' }) as never;
-}
+const validInput = (task: TaskId): never => sampleInput(task) as never;
