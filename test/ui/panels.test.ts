@@ -11,7 +11,7 @@ import { makeGrayPng, makeRgbPng, makeWav } from '../support/media';
 import { CASES, type CaseContext } from './panelCases';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelScreenshot, panelWindow, run, until } from './panelDriver';
 import { canary, editorLines, scriptsMentioning } from './panelProbes';
-import { openWorkbench, runCommand, screenshot, setUserSettings, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
+import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, uiEnv, type Workbench } from './workbench';
 
 const TOKEN = 'hf_panelsUiTestToken0123456789';
 const WIDTH = 480;
@@ -37,7 +37,7 @@ describe('task panels', function () {
   let wb: Workbench;
   let server: HfTestServer;
   let ctx: Omit<CaseContext, 'frame' | 'win'>;
-  const dialogs: string[] = [];
+  let dialogs: string[] = [];
 
   before(async function () {
     this.timeout(180_000);
@@ -57,16 +57,8 @@ describe('task panels', function () {
     writeFileSync(join(env.workspace, 'notes.md'), 'Intro line.\nThe tower is 324 metres tall. It is old.\nLast line.\n');
     setUserSettings({ 'huggingface.baseUrl': server.url, 'huggingface.hubUrl': server.url, 'workbench.startupEditor': 'none' });
     wb = await openWorkbench();
-    wb.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    // As a person sets it: the palette, then the password box; the core checks it with the Hub (the test server).
-    await startCommand(wb.page, 'Hugging Face: Set API Token');
-    const input = wb.page.locator('.quick-input-widget input.input');
-    await input.fill(TOKEN);
-    await input.press('Enter');
-    await waitForToast(wb.page, /test-user/);
+    dialogs = recordDialogs(wb.page);
+    await signIn(wb.page, TOKEN);
     await runCommand(wb.page, 'Notifications: Clear All Notifications');
     await runCommand(wb.page, 'View: Close Primary Side Bar');
     // Panels open beside a text editor; with none open they get the whole editor area.

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { HfTestServer } from '../support/hfServer';
 import { closeAll, field, openTaskPanel } from './panelDriver';
-import { openWorkbench, runCommand, screenshot, setUserSettings, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
+import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
 
 // A fresh hf_-shaped token per run, so that the leak scan of the run's files would see it too.
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -86,7 +86,7 @@ describe('trust: hostile model output and a canary token in the workbench', func
   let wb: Workbench;
   let server: HfTestServer;
   let elsewhere: HfTestServer;
-  const dialogs: string[] = [];
+  let dialogs: string[] = [];
 
   async function selectAllOf(name: string): Promise<void> {
     const { page } = wb;
@@ -123,16 +123,8 @@ describe('trust: hostile model output and a canary token in the workbench', func
     writeFileSync(join(uiEnv().workspace, 'trust.md'), 'I love this movie.\nSarah lives in Paris.\n');
     setUserSettings({ 'huggingface.baseUrl': server.url, 'huggingface.hubUrl': server.url, 'huggingface.maxWaitSeconds': 5, 'workbench.startupEditor': 'none' });
     wb = await openWorkbench({ beforeLoad: (context: BrowserContext) => context.addInitScript(watchMessages, CANARY_FORMS) });
-    wb.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    // As a person sets it: the palette, then the password box; the core checks it with the Hub (the test server).
-    await startCommand(wb.page, 'Hugging Face: Set API Token');
-    const input = wb.page.locator('.quick-input-widget input.input');
-    await input.fill(CANARY);
-    await input.press('Enter');
-    await waitForToast(wb.page, /Signed in to Hugging Face as test-user/);
+    dialogs = recordDialogs(wb.page);
+    await signIn(wb.page, CANARY);
     await clearNotifications();
     await closeAll(wb.page);
   });

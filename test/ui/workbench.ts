@@ -154,6 +154,25 @@ export async function startCommand(page: Page, title: string, timeout = 15_000):
   throw new Error(`"${title}" did not take over the palette`);
 }
 
+/** Sets the token as a person does: the palette, then the password box; the core checks it with the Hub (the test server). */
+export async function signIn(page: Page, token: string): Promise<void> {
+  await startCommand(page, 'Hugging Face: Set API Token');
+  const input = quickInput(page).locator('input.input');
+  await input.fill(token);
+  await input.press('Enter');
+  await waitForToast(page, /Signed in to Hugging Face as test-user/);
+}
+
+/** Records and dismisses every browser dialog (alert, confirm, prompt) the page opens: a test expects none. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return dialogs;
+}
+
 export const toasts = (page: Page): Locator => page.locator('.notifications-toasts .notification-toast');
 
 /** Waits for a notification toast whose text matches, and returns it. */
