@@ -25,6 +25,7 @@ export function componentServices(core: CoreParts): ComponentServices {
     tokenForRun: core.tokenForRun,
     showResult: core.showResult,
     setup: () => ({ base_url: settings.current.baseUrl, is_custom_endpoint: settings.current.isCustomEndpoint }),
+    maxFileBytes: () => settings.current.maxMediaBytes,
     execute: async (request, signal, onStatus) => {
       const executor = await loadExecutor();
       const s = settings.current;

@@ -81,6 +81,7 @@ export class ComponentRunner {
       const host = createRunHost({
         document, token, signal: controller.signal, state: this.state, allowed: this.allowed, variables: options.variables,
         setup: this.services.setup(),
+        maxFileBytes: this.services.maxFileBytes(),
         execute: (request, signal) => this.services.execute(request, signal ?? controller.signal, (status) => progress.report({ message: status.message })),
         onUnit: (unit, position, total) => {
           this.running.setUnit(document.uri, unit.index);

@@ -20,6 +20,8 @@ export interface HostOptions {
   allowed: Set<string>;
   /** Values given by the caller (automation, tests): these variables are not asked for. */
   variables?: Record<string, string>;
+  /** Larger `${file:…}` files are refused before they are read. */
+  maxFileBytes: number;
   onUnit: RunHost['onUnit'];
 }
 
@@ -33,7 +35,7 @@ export function createRunHost(o: HostOptions): RunHost {
     trusted: vscode.workspace.isTrusted,
     token: async () => o.token,
     env: (name) => process.env[name],
-    readFile: (path) => readRelative(file, path),
+    readFile: (path) => readRelative(file, path, o.maxFileBytes),
     selection: () => otherSelection(o.document),
     askVariable: async (variable) => o.variables?.[variable.name] ?? askVariable(o.state, file, variable),
     allowEndpoint: async (origin) => {
@@ -53,10 +55,10 @@ export function createRunHost(o: HostOptions): RunHost {
 
 /**
  * A file named relative to the component file, which must stay inside the file's workspace
- * folder, and within huggingface.maxMediaMegabytes: its size is checked from `stat` before
- * it is read (a 2 GB file is refused, not read whole).
+ * folder, and within `maxBytes`: its size is checked from `stat` before it is read (a 2 GB
+ * file is refused, not read whole).
  */
-async function readRelative(file: vscode.Uri, path: string): Promise<Uint8Array> {
+async function readRelative(file: vscode.Uri, path: string, maxBytes: number): Promise<Uint8Array> {
   if (file.scheme === 'untitled') throw new Error('save this file first: paths are relative to it');
   const target = vscode.Uri.joinPath(file, '..', path);
   const folder = vscode.workspace.getWorkspaceFolder(file);
@@ -64,9 +66,6 @@ async function readRelative(file: vscode.Uri, path: string): Promise<Uint8Array>
     throw new Error(`it is outside the workspace folder ${folder.name}`);
   }
   const { size } = await vscode.workspace.fs.stat(target);
-  // As settings.ts reads it (its default, at least 1 MB).
-  const setting = vscode.workspace.getConfiguration('huggingface').get<unknown>('maxMediaMegabytes');
-  const maxBytes = Math.max(1, typeof setting === 'number' && Number.isFinite(setting) ? setting : 50) * 2 ** 20;
   if (size > maxBytes) throw new Error(`it is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit (huggingface.maxMediaMegabytes)`);
   return vscode.workspace.fs.readFile(target);
 }

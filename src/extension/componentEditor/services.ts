@@ -7,6 +7,8 @@ import type { Request, Setup, Status } from '../../executor';
 export interface ComponentServices {
   /** The configured connection (base URL, custom endpoint); the key is added per run. */
   setup(): Setup;
+  /** The largest file a `${file:…}` reference may read (huggingface.maxMediaMegabytes). */
+  maxFileBytes(): number;
   /** The token to send ('' for none), or undefined when the user declined to set one. */
   tokenForRun(): Promise<string | undefined>;
   /** Runs one request through the executor with the user's timeouts, proxy and headers. */
