@@ -16,7 +16,21 @@ export interface HttpRequest {
 }
 
 /** Parses and checks the setup's base URL (http or https only). */
+// The last base URL parsed, and the request URLs built on it: a caller sends many
+// requests to one server, and parsing URLs is a good part of a request's own CPU time.
+// The URLs handed out are shared: nothing may change them.
+let lastBase: { raw: unknown; url: URL } | undefined;
+const requestUrls = new Map<string, URL>();
+const MAX_REQUEST_URLS = 256;
+
 export function parseBaseUrl(setup: Setup): URL {
+  if (lastBase && lastBase.raw === setup.base_url) return lastBase.url;
+  const url = parseUrl(setup);
+  lastBase = { raw: setup.base_url, url };
+  return url;
+}
+
+function parseUrl(setup: Setup): URL {
   let url: URL;
   try {
     url = new URL(String(setup.base_url ?? '').trim());
@@ -47,6 +61,17 @@ export function usesChat(task: TaskInfo, base: URL): boolean {
 
 /** The URL of a request (see the README's "Routes" for the rules). */
 export function requestUrl(task: TaskInfo, setup: Setup, model: string, base: URL = parseBaseUrl(setup)): URL {
+  const key = `${task.id} ${setup.is_custom_endpoint === true} ${base.href} ${model}`;
+  let url = requestUrls.get(key);
+  if (!url) {
+    if (requestUrls.size >= MAX_REQUEST_URLS) requestUrls.clear();
+    url = routeUrl(task, setup, model, base);
+    requestUrls.set(key, url);
+  }
+  return url;
+}
+
+function routeUrl(task: TaskInfo, setup: Setup, model: string, base: URL): URL {
   if (usesChat(task, base)) {
     if (setup.is_custom_endpoint) {
       // The huggingface.js rule for chat URLs of custom servers (TGI, vLLM, Ollama…).

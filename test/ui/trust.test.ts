@@ -125,6 +125,10 @@ describe('trust: hostile model output and a canary token in the workbench', func
     wb = await openWorkbench({ beforeLoad: (context: BrowserContext) => context.addInitScript(watchMessages, CANARY_FORMS) });
     dialogs = recordDialogs(wb.page);
     await signIn(wb.page, CANARY);
+    // The status bar says who is signed in (the Hub's name for the token), never the token.
+    const account = wb.page.locator('.statusbar-item', { hasText: 'HF: test-user' });
+    await account.waitFor({ timeout: 10_000 });
+    assert.equal(leaks((await account.getAttribute('aria-label')) ?? ''), 0);
     await clearNotifications();
     await closeAll(wb.page);
   });
