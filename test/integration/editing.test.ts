@@ -1,5 +1,5 @@
-// Runs never clobber the user's text: cancel, edits while a model runs, closed
-// documents, streams cut short, waits for loading models, failures.
+// Runs never clobber the user's text: cancel, edits (and undos) while a model runs,
+// closed documents, streams cut short, waits for loading models, failures.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { inferenceRequests, openText, until, useHfServer } from './hostHelpers';
@@ -38,6 +38,22 @@ describe('runs and the user\'s text', function () {
     await editor.edit((b) => b.insert(new vscode.Position(0, 5), ' (edited)'));
     await running;
     assert.equal(editor.document.getText(), 'Alpha (edited) beta gamma. Delta.\nAlpha beta gamma.\nEnd');
+  });
+
+  it('typing in the selection and undoing it while the model runs: the text is as the user left it, the result goes below', async () => {
+    hf.server.script(slowSummary('Alpha beta gamma.'));
+    const editor = await openText('Alpha beta gamma. Delta.\nEnd', 'Alpha beta gamma. Delta.');
+    const running = summarize('replace');
+    await requestArrived();
+    await editor.edit((b) => b.insert(new vscode.Position(0, 5), ' typo'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'Alpha beta gamma. Delta.\nEnd', 'the undo took');
+    await running;
+    // The selection was touched: the result does not replace it, even though its text came back.
+    assert.equal(editor.document.getText(), 'Alpha beta gamma. Delta.\nAlpha beta gamma.\nEnd');
+    // And the result is one undo step of its own.
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'Alpha beta gamma. Delta.\nEnd');
   });
 
   it('an edit above the selection while the model runs moves the result along with it', async () => {
