@@ -67,6 +67,40 @@ describe('component files in the editor', function () {
     assert.match(text, /\*\*model\*\* · string · required/);
   });
 
+  it('`${file:` lists the files beside the component file, folders first, and goes into a folder; never outside the workspace', async () => {
+    const pics = vscode.Uri.joinPath(fileUri(''), 'pics');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(pics, 'cat.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const component = fileUri('files.hf.yaml');
+    await vscode.workspace.fs.writeFile(component, new TextEncoder().encode('task: TASK_IMAGE_CLASSIFICATION\ninput:\n  model: m\n  image: ${file:\n'));
+    try {
+      const document = await open('files.hf.yaml');
+      const complete = async (typed: string) => {
+        await vscode.window.activeTextEditor!.edit((b) => b.replace(new vscode.Range(3, 16, 3, document.lineAt(3).text.length), typed));
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(3, 16 + typed.length));
+        return list.items;
+      };
+      const here = await complete('');
+      const labels = here.map((i) => i.label as string);
+      assert.equal(labels[0], 'pics/', `folders first: ${labels.join(', ')}`);
+      for (const name of ['review.txt', 'chain.hf.yaml', 'files.hf.yaml']) assert.ok(labels.includes(name), `${name} in ${labels.join(', ')}`);
+      const folder = here[0];
+      assert.equal(folder.kind, vscode.CompletionItemKind.Folder);
+      assert.equal(folder.command?.command, 'editor.action.triggerSuggest', 'choosing a folder lists its files');
+      assert.equal(here.find((i) => i.label === 'review.txt')?.detail, 'text, inserted as is');
+
+      const inside = await complete('pics/');
+      assert.deepEqual(inside.map((i) => [i.label, i.insertText, i.detail]), [['cat.png', 'pics/cat.png', 'image, sent as base64']]);
+      // (VS Code falls back to words from the document when no provider has anything.)
+      const files = (items: vscode.CompletionItem[]) => items.filter((i) => i.kind === vscode.CompletionItemKind.File || i.kind === vscode.CompletionItemKind.Folder);
+      assert.deepEqual(files(await complete('../../../')), [], 'nothing outside the workspace folder');
+      assert.ok(files(await complete('../')).some((i) => i.label === 'components/'), 'above the file, inside the workspace: listed');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(component);
+      await vscode.workspace.fs.delete(pics, { recursive: true });
+    }
+  });
+
   it('▶ Run on the second document runs the first before it, writes both results as comments, one undo takes them back', async () => {
     const document = await open('chain.hf.yaml');
     const original = document.getText();

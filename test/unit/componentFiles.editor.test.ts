@@ -1,6 +1,6 @@
 // Completions and hovers, computed from the text and the executor's schemas.
 import * as assert from 'node:assert/strict';
-import { completions, hoverAt, parseFile, type FileKind } from '../../src/extension/componentFiles';
+import { completions, filePathAt, hoverAt, parseFile, type FileKind } from '../../src/extension/componentFiles';
 import { rangeOf } from '../support/componentText';
 
 /** Completions at `|` in `text` (the marker is removed). */
@@ -27,6 +27,21 @@ describe('component files: completions', () => {
     assert.equal(summarization.kind, 'task');
     assert.match(summarization.documentation!, /default model `facebook\/bart-large-cnn`/);
     assert.equal(rangeOf(text, summarization.replace), '0:6-0:14');
+  });
+
+  it('inside `${file:…}`: the path typed so far, for the editor to list files; no other names', () => {
+    const at = (marked: string) => {
+      const offset = marked.indexOf('|');
+      const text = marked.slice(0, offset) + marked.slice(offset + 1);
+      const path = filePathAt(text, offset);
+      return path && { typed: path.typed, range: rangeOf(text, path.replace) };
+    };
+    assert.deepEqual(at('task: X\ninput:\n  image: ${file:|'), { typed: '', range: '2:16-2:16' });
+    assert.deepEqual(at('task: X\ninput:\n  image: ${file:media/ca|'), { typed: 'media/ca', range: '2:16-2:24' });
+    assert.equal(at('  image: ${file:media/cat.png}|'), undefined, 'the reference is closed');
+    assert.equal(at('  inputs: ${selection|'), undefined);
+    assert.equal(at('  inputs: ${fi|'), undefined, 'not yet a file reference');
+    assert.deepEqual(complete('task: TASK_IMAGE_CLASSIFICATION\ninput:\n  image: ${file:med|').labels, []);
   });
 
   it('a document\'s keys, leaving out the ones already there', () => {

@@ -1,7 +1,11 @@
 // Completions and hovers: thin adapters over the pure ones in ../componentFiles.
 import * as vscode from 'vscode';
-import type { CompletionKind } from '../componentFiles';
+import type { CompletionKind, Span } from '../componentFiles';
+import { mediaKindOf } from '../mediaFiles';
 import { loadLogic, parsedDocument, toRange } from './documents';
+
+/** Enough for any folder a person picks from by typing. */
+const MAX_FILES = 500;
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   task: vscode.CompletionItemKind.EnumMember,
@@ -12,12 +16,15 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
 };
 
 export class ComponentCompletions implements vscode.CompletionItemProvider {
-  static readonly triggers = ['{', '.', ':', '[', ' '];
+  static readonly triggers = ['{', '.', ':', '[', ' ', '/'];
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const parsed = await parsedDocument(document);
     if (!parsed) return [];
-    return (await loadLogic()).completions(parsed, document.offsetAt(position)).map((entry) => {
+    const logic = await loadLogic();
+    const path = logic.filePathAt(parsed.text, document.offsetAt(position));
+    if (path) return filesAt(document, path.typed, path.replace);
+    return logic.completions(parsed, document.offsetAt(position)).map((entry) => {
       const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
       item.detail = entry.detail;
       if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
@@ -26,6 +33,41 @@ export class ComponentCompletions implements vscode.CompletionItemProvider {
       return item;
     });
   }
+}
+
+/**
+ * The files and folders in the folder a `${file:…}` path names so far, relative to the
+ * component file and inside its workspace folder (as runs read them); a folder goes on
+ * with its own listing.
+ */
+async function filesAt(document: vscode.TextDocument, typed: string, replace: Span): Promise<vscode.CompletionItem[]> {
+  if (document.uri.scheme === 'untitled') return [];
+  const prefix = typed.slice(0, typed.lastIndexOf('/') + 1);
+  const folder = vscode.Uri.joinPath(document.uri, '..', prefix);
+  const workspace = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (workspace && vscode.workspace.getWorkspaceFolder(folder)?.uri.toString() !== workspace.uri.toString()) return [];
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const showHidden = typed.slice(prefix.length).startsWith('.');
+  return entries
+    .filter(([name]) => showHidden || !name.startsWith('.'))
+    .slice(0, MAX_FILES)
+    .map(([name, type]) => {
+      const isFolder = (type & vscode.FileType.Directory) !== 0;
+      const item = new vscode.CompletionItem(isFolder ? `${name}/` : name, isFolder ? vscode.CompletionItemKind.Folder : vscode.CompletionItemKind.File);
+      item.insertText = `${prefix}${name}${isFolder ? '/' : ''}`;
+      item.filterText = item.insertText;
+      item.range = toRange(document, replace);
+      item.sortText = `${isFolder ? 0 : 1}${name}`;
+      const media = mediaKindOf(name);
+      item.detail = isFolder ? 'folder' : media ? `${media}, sent as base64` : 'text, inserted as is';
+      if (isFolder) item.command = { command: 'editor.action.triggerSuggest', title: 'List its files' };
+      return item;
+    });
 }
 
 export class ComponentHovers implements vscode.HoverProvider {

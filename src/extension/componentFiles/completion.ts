@@ -1,6 +1,7 @@
 // Completions: task ids, the unit's keys, the task's input fields, parameters and
 // options (from the executor's schemas), setup fields, values with a known set
-// (enums, booleans, the default model), and `${…}` reference names.
+// (enums, booleans, the default model), and `${…}` reference names; where a
+// `${file:…}` path is being typed (the editor lists the files).
 import { isMap, type Node } from 'yaml';
 import { findTask, TASK_TABLE } from '../../executor';
 import { cursorContext, type CursorContext } from './cursor';
@@ -28,12 +29,31 @@ export function completions(file: ParsedFile, offset: number): CompletionEntry[]
   return referenceCompletions(file, offset) ?? yamlCompletions(file, offset);
 }
 
-/** Inside an unclosed `${` on the current line. */
-function referenceCompletions(file: ParsedFile, offset: number): CompletionEntry[] | undefined {
-  const line = file.text.slice(lineStart(file.text, offset), offset);
+/** What is typed inside an unclosed `${` on the cursor's line, up to the cursor. */
+function openReference(text: string, offset: number): string | undefined {
+  const line = text.slice(lineStart(text, offset), offset);
   const open = line.lastIndexOf('${');
   if (open < 0 || line.indexOf('}', open) >= 0) return undefined;
-  const typed = line.slice(open + 2);
+  return line.slice(open + 2);
+}
+
+/**
+ * Inside `${file:…`: the path typed so far (relative to the file) and the span it
+ * takes, for the editor to list the files there (this module does not read folders).
+ */
+export function filePathAt(text: string, offset: number): { typed: string; replace: Span } | undefined {
+  const typed = openReference(text, offset);
+  if (typed === undefined || !typed.startsWith('file:')) return undefined;
+  const path = typed.slice('file:'.length);
+  return { typed: path, replace: { start: offset - path.length, end: offset } };
+}
+
+/** Inside an unclosed `${` on the current line. */
+function referenceCompletions(file: ParsedFile, offset: number): CompletionEntry[] | undefined {
+  const typed = openReference(file.text, offset);
+  if (typed === undefined) return undefined;
+  // A path: the editor lists the files (filePathAt).
+  if (typed.startsWith('file:')) return [];
   const replaceFrom = (n: number): Span => ({ start: offset - n, end: offset });
   const here = cursorUnit(file, offset);
 

@@ -5,7 +5,7 @@ export { looksLikeRecipe } from './recipeCheck';
 export { checkFile, suggestTask } from './checks';
 export { runUnits, RunFailure, type RunHost, type UnitRun } from './run';
 export { outFileContent, outFileName, resultCommentEdit, resultCommentEdits } from './results';
-export { completions, type CompletionKind } from './completion';
+export { completions, filePathAt, type CompletionKind } from './completion';
 export { hoverAt } from './hover';
 export { fileReferences, parseReference } from './references';
 export type * from './types';
