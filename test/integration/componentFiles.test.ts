@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../src/extension/componentEditor';
+import { makePng } from '../support/media';
 import { configure, inferenceRequests, openText, TOKEN, until, useHfServer } from './hostHelpers';
 
 const fileUri = (name: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'components', name);
@@ -168,6 +169,43 @@ describe('component files in the editor', function () {
     assert.equal(classify.path, '/models/facebook/bart-large-mnli');
     assert.deepEqual(classify.json, { inputs: 'The match ended 3-1 after extra time.', parameters: { candidate_labels: ['sport', 'politics'] } });
     assert.match(document.getText(), /\n {4}# result: TASK_ZERO_SHOT_CLASSIFICATION · facebook\/bart-large-mnli · \d+ ms\n {4}# {3}labels: \[/);
+  });
+
+  it('a recipe\'s image variable is a file to pick: its bytes are sent, and the file is offered again next time', async () => {
+    const photo = fileUri('photo.png');
+    const png = makePng(12, 8);
+    await vscode.workspace.fs.writeFile(photo, png);
+    const recipe = fileUri('classify-photo.yaml');
+    const text = 'version: v1beta\nvariable:\n  photo:\n    title: A photo\n    instill-format: image/*\ncomponent:\n  hf-classify:\n    type: hugging-face\n    task: TASK_IMAGE_CLASSIFICATION\n    input:\n      model: google/vit-base-patch16-224\n      image: ${variable.photo}\n';
+    await vscode.workspace.fs.writeFile(recipe, new TextEncoder().encode(text));
+    // The file dialog, answered as a person picking photo.png would.
+    const win = vscode.window as { showOpenDialog: typeof vscode.window.showOpenDialog };
+    const original = win.showOpenDialog;
+    const asked: vscode.OpenDialogOptions[] = [];
+    win.showOpenDialog = async (options) => {
+      asked.push(options ?? {});
+      return [photo];
+    };
+    try {
+      const document = await open('classify-photo.yaml');
+      for (let run = 0; run < 2; run++) {
+        const outcome = await vscode.commands.executeCommand<RunOutcome>('huggingface.runComponent', document.uri, 0);
+        assert.ok(outcome?.ok, JSON.stringify(outcome));
+      }
+      const [first, second] = inferenceRequests(hf.server);
+      assert.equal(first.headers['content-type'], 'image/png');
+      assert.deepEqual(first.body, Buffer.from(png), 'the picked file\'s bytes');
+      assert.deepEqual(second.body, Buffer.from(png));
+      assert.equal(asked.length, 2);
+      assert.deepEqual(asked[0].filters, { Images: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'tif', 'tiff'] });
+      assert.match(asked[0].title ?? '', /photo — A photo/);
+      assert.equal(asked[1].defaultUri?.toString(), photo.toString(), 'the file picked last time is offered first');
+    } finally {
+      win.showOpenDialog = original;
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(recipe);
+      await vscode.workspace.fs.delete(photo);
+    }
   });
 
   it('${selection} is the text selected in the other editor', async () => {

@@ -72,6 +72,18 @@ describe('component files: references', () => {
     assert.deepEqual(host.asked, ['n', 'flag', 'tags', 'json', 's'], 'each variable is asked once per run');
   });
 
+  it('a variable whose value cannot be had (a picked file too large) fails on its reference, saying why', async () => {
+    const file = parseFile(['version: v1beta', 'variable:', '  photo: {instill-format: "image/*"}', 'component: {}', ''].join('\n'), 'recipe');
+    const host = { ...fakeHost({ baseUrl: 'http://127.0.0.1:9' }), askVariable: async () => Promise.reject(new Error('it is 80 MB, over the 50 MB limit')) };
+    const state: ResolveState = { host, variables: file.variables, outputs: new Map(), answers: new Map() };
+    const span = { start: 3, end: 9 };
+    await assert.rejects(resolveReference({ ref: { kind: 'variable', name: 'photo' }, body: 'variable.photo', span, at: ['input', 'image'], whole: true }, state), (e: Error & { found?: { span: unknown } }) => {
+      assert.equal(e.message, 'Cannot use the value for `photo`: it is 80 MB, over the 50 MB limit');
+      assert.deepEqual(e.found?.span, span);
+      return true;
+    });
+  });
+
   it('reads files as text, or as base64 for media (by extension or by the media field)', async () => {
     const host = fakeHost({ baseUrl: 'http://127.0.0.1:9', files: { 'a.txt': 'héllo', 'b.png': new Uint8Array([1, 2, 3]), 'raw.bin': new Uint8Array([255, 0]) } });
     const state: ResolveState = { host, variables: new Map(), outputs: new Map(), answers: new Map() };

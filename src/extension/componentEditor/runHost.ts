@@ -1,10 +1,10 @@
 // What a run needs from the editor, for one document: files next to it (through
 // vscode.workspace.fs, kept inside its workspace folder), the selection in another
-// editor, recipe variables (asked for and remembered per file), and consent before
-// a file sends the token to another server.
+// editor, recipe variables (asked for and remembered per file; an image or audio
+// variable is a file to pick), and consent before a file sends the token to another server.
 import * as vscode from 'vscode';
 import type { RecipeVariable, RunHost } from '../componentFiles';
-import { megabytes } from '../mediaFiles';
+import { extensionsOf, megabytes, type MediaKind } from '../mediaFiles';
 import { showWarning } from '../notify';
 
 const VARIABLES_KEY = 'huggingface.recipeVariables';
@@ -37,7 +37,7 @@ export function createRunHost(o: HostOptions): RunHost {
     env: (name) => process.env[name],
     readFile: (path) => readRelative(file, path, o.maxFileBytes),
     selection: () => otherSelection(o.document),
-    askVariable: async (variable) => o.variables?.[variable.name] ?? askVariable(o.state, file, variable),
+    askVariable: async (variable) => o.variables?.[variable.name] ?? askVariable(o.state, file, variable, o.maxFileBytes),
     allowEndpoint: async (origin) => {
       const key = `${file.toString()}|${origin}`;
       if (o.allowed.has(key)) return true;
@@ -65,6 +65,11 @@ async function readRelative(file: vscode.Uri, path: string, maxBytes: number): P
   if (folder && vscode.workspace.getWorkspaceFolder(target)?.uri.toString() !== folder.uri.toString()) {
     throw new Error(`it is outside the workspace folder ${folder.name}`);
   }
+  return readLimited(target, maxBytes);
+}
+
+/** A file's bytes, unless `stat` says it is over `maxBytes` (then it is not read). */
+async function readLimited(target: vscode.Uri, maxBytes: number): Promise<Uint8Array> {
   const { size } = await vscode.workspace.fs.stat(target);
   if (size > maxBytes) throw new Error(`it is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit (huggingface.maxMediaMegabytes)`);
   return vscode.workspace.fs.readFile(target);
@@ -76,15 +81,38 @@ function otherSelection(document: vscode.TextDocument): string | undefined {
   return editor?.document.getText(editor.selection);
 }
 
-async function askVariable(state: vscode.Memento, file: vscode.Uri, variable: RecipeVariable): Promise<string | undefined> {
+/** An Instill format such as `image/*` or `audio/wav`: a file to pick, sent as base64. */
+function mediaVariable(type: string | undefined): MediaKind | undefined {
+  const kind = /^(image|audio)\b/i.exec(type ?? '')?.[1]?.toLowerCase();
+  return kind === 'image' || kind === 'audio' ? kind : undefined;
+}
+
+async function askVariable(state: vscode.Memento, file: vscode.Uri, variable: RecipeVariable, maxFileBytes: number): Promise<string | undefined> {
   const all = state.get<Record<string, Record<string, string>>>(VARIABLES_KEY, {});
   const remembered = all[file.toString()]?.[variable.name];
+  const remember = (value: string) => state.update(VARIABLES_KEY, { ...all, [file.toString()]: { ...all[file.toString()], [variable.name]: value } });
+  const kind = mediaVariable(variable.type);
+  if (kind) {
+    // The file is remembered, not its bytes.
+    const [picked] =
+      (await vscode.window.showOpenDialog({
+        title: `Recipe variable: ${variable.name} — ${variable.title ?? `an ${kind} file`}`,
+        openLabel: `Use This ${kind === 'image' ? 'Image' : 'Audio'}`,
+        canSelectMany: false,
+        defaultUri: remembered ? vscode.Uri.parse(remembered) : vscode.Uri.joinPath(file, '..'),
+        filters: { [kind === 'image' ? 'Images' : 'Audio']: extensionsOf(kind) },
+      })) ?? [];
+    if (!picked) return undefined;
+    const bytes = await readLimited(picked, maxFileBytes);
+    await remember(picked.toString());
+    return Buffer.from(bytes).toString('base64');
+  }
   const answer = await vscode.window.showInputBox({
     title: `Recipe variable: ${variable.name}`,
     prompt: `${variable.title ?? variable.name}${variable.type ? ` (${variable.type})` : ''}. Remembered for this file.`,
     value: remembered,
     ignoreFocusOut: true,
   });
-  if (answer !== undefined) await state.update(VARIABLES_KEY, { ...all, [file.toString()]: { ...all[file.toString()], [variable.name]: answer } });
+  if (answer !== undefined) await remember(answer);
   return answer;
 }

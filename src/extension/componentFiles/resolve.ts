@@ -75,7 +75,13 @@ export async function resolveReference(found: FoundReference, state: ResolveStat
       const variable = state.variables.get(ref.name);
       if (!variable) return fail(`The recipe has no variable \`${ref.name}\`.`);
       if (state.answers.has(ref.name)) return state.answers.get(ref.name);
-      const answer = await host.askVariable(variable);
+      let answer: string | undefined;
+      try {
+        answer = await host.askVariable(variable);
+      } catch (e) {
+        // A picked file that cannot be used (too large, unreadable).
+        return fail(`Cannot use the value for \`${ref.name}\`: ${e instanceof Error ? e.message : String(e)}`);
+      }
       if (answer === undefined) return fail(`No value was given for \`${ref.name}\`.`, true);
       const value = typed(answer, variable.type);
       state.answers.set(ref.name, value);
