@@ -71,6 +71,13 @@ export function activate(context: vscode.ExtensionContext): HuggingFaceTasksApi 
     command('huggingface.testConnection', () => connection.run()),
     command('huggingface.showLog', () => log.show()),
     command('huggingface.showDetails', (id?: unknown) => history.show(typeof id === 'number' ? id : undefined)),
+    command('huggingface.showResultInPanel', async (id?: unknown) => {
+      // A result run on a file (its bytes are not kept here) opens as JSON instead.
+      const view = history.panelView(typeof id === 'number' ? id : undefined);
+      if (!view) return history.show(typeof id === 'number' ? id : undefined);
+      await showInPanel(view.task as TaskId, view.input as TaskInput, view.output as TaskOutput);
+      return view.task;
+    }),
     command('huggingface.clearResults', () => vscode.window.activeTextEditor && inline.clear(vscode.window.activeTextEditor.document)),
     command('huggingface.cancelRun', () => runner.cancelAll()),
     command('huggingface.openSample', () => openSample()),

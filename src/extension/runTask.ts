@@ -145,7 +145,7 @@ export class TaskRunner implements vscode.Disposable {
       );
       log.info(`${task.title} with ${model}: done in ${elapsed()}.`);
       void this.deps.recent.add(taskId, model);
-      return { output, id: this.deps.history.add(taskId, model, output) };
+      return { output, id: this.deps.history.add(taskId, model, output, input) };
     } catch (e) {
       if ((executor.isComponentError(e) && e.code === 'CANCELLED') || controller.signal.aborted) {
         log.info(`${task.title} with ${model}: cancelled after ${elapsed()}.`);

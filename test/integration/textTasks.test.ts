@@ -2,7 +2,7 @@
 // HF server: the document text afterwards, what is shown inline, and what was sent.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { inferenceRequests, inlineResults, openText, TOKEN, useHfServer } from './hostHelpers';
+import { inferenceRequests, inlineResults, openText, TOKEN, until, useHfServer } from './hostHelpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(`huggingface.${command}`, ...args);
 
@@ -75,6 +75,19 @@ describe('text tasks from their commands', function () {
     assert.equal(editor.document.getText(shown[0].range), 'I love this editor.');
     assert.match(shown[0].hover, /POSITIVE[\s\S]*NEGATIVE/);
     assert.match(shown[0].hover, /command:huggingface\.showDetails/);
+  });
+
+  it('Open in panel, from a result\'s hover, shows that input and result in the task\'s panel without running again', async () => {
+    await openText('I love this editor.', 'I love this editor.');
+    await run('classifyText', { model: 'distilbert/distilbert-base-uncased-finetuned-sst-2-english' });
+    const [shown] = await inlineResults(vscode.window.activeTextEditor!.document);
+    const link = /\[Open in panel\]\(command:huggingface\.showResultInPanel\?([^)]+)\)/.exec(shown.hover);
+    assert.ok(link, shown.hover);
+    const [id] = JSON.parse(decodeURIComponent(link[1])) as [number];
+    assert.equal(await vscode.commands.executeCommand('huggingface.showResultInPanel', id), 'TASK_TEXT_CLASSIFICATION');
+    const panel = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Text Classification' && t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('huggingface.taskPanel'));
+    await until('the Text Classification panel', () => panel() !== undefined);
+    assert.equal(inferenceRequests(hf.server).length, 1, 'no second run');
   });
 
   it('Zero-Shot Classification scores the labels given, and the result leaves when its text is edited', async () => {

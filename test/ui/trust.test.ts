@@ -10,7 +10,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { HfTestServer } from '../support/hfServer';
-import { closeAll, field, openTaskPanel } from './panelDriver';
+import { closeAll, closePanel, field, openTaskPanel, panel, panelWindow } from './panelDriver';
+import { canary } from './panelProbes';
 import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
 
 // A fresh hf_-shaped token per run, so that the leak scan of the run's files would see it too.
@@ -144,7 +145,7 @@ describe('trust: hostile model output and a canary token in the workbench', func
     server.reset();
   });
 
-  it('a hostile label shows as text in the inline label and in its hover; no link but Show details, nothing runs', async () => {
+  it('a hostile label shows as text in the inline label and in its hover; no link but our own, nothing runs', async () => {
     const { page } = wb;
     await selectAllOf('trust.md');
     server.script({ match: '/models/', json: [[{ label: `${HTML} ${LINKS} ${LONG}`, score: 0.987 }, { label: 'NEGATIVE', score: 0.013 }]] });
@@ -169,9 +170,20 @@ describe('trust: hostile model output and a canary token in the workbench', func
     assert.ok(!text.includes('\u202E'), 'no bidi override in the hover');
     assert.ok(text.length < 5000, `the hover is bounded (${text.length} characters)`);
     const links = await linksIn(hover);
-    assert.ok(links.length >= 1 && links.every((href) => href.startsWith('command:huggingface.showDetails?')), `only Show details links: ${links.join(' ')}`);
+    assert.ok(links.length >= 2 && links.every((href) => /^command:huggingface\.(showDetails|showResultInPanel)\?/.test(href)), `only our own links: ${links.join(' ')}`);
     assert.equal(await hover.locator('img, script, iframe').count(), 0);
     await screenshot(page, 'trust-hostile-hover');
+
+    // "Open in panel" shows the same result in the task's panel, as text there too, without running again.
+    const posts = server.requests.filter((r) => r.method === 'POST').length;
+    await hover.getByText('Open in panel').click();
+    const frame = panel(page);
+    await frame.locator('.result .ranked-row .row-label').first().waitFor({ timeout: 20_000 });
+    assert.ok((await frame.locator('.result .ranked-row .row-label').first().innerText()).startsWith(`<img src=x onerror="window.__pwned='img'">`));
+    assert.equal(await field(frame, '/inputs').locator('textarea').inputValue(), 'I love this movie.\nSarah lives in Paris.\n');
+    assert.equal(await canary(await panelWindow(page)), undefined, 'no payload ran in the panel');
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, posts, 'no new request');
+    await closePanel(page);
     await page.mouse.move(0, 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran in the workbench');
   });

@@ -52,7 +52,7 @@ export function corePanelServices(deps: CoreDeps): PanelServices {
       const output = await work(executor, session.request(model, input), options);
       log.info(`${what}: done in ${elapsed()}.`);
       void recent.add(taskId, model);
-      history.add(taskId, model, output);
+      history.add(taskId, model, output, input);
       return output;
     } catch (e) {
       if (controller.signal.aborted || (executor.isComponentError(e) && e.code === 'CANCELLED')) {
