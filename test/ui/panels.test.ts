@@ -10,8 +10,8 @@ import { HfTestServer } from '../support/hfServer';
 import { makeGrayPng, makeRgbPng, makeWav } from '../support/media';
 import { CASES, type CaseContext } from './panelCases';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelScreenshot, panelWindow, run, until } from './panelDriver';
-import { canary, editorLines, scriptsMentioning } from './panelProbes';
-import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, uiEnv, type Workbench } from './workbench';
+import { canary, computedStyle, editorLines, scriptsMentioning } from './panelProbes';
+import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, startCommand, uiEnv, type Workbench } from './workbench';
 
 const TOKEN = 'hf_panelsUiTestToken0123456789';
 const WIDTH = 480;
@@ -27,6 +27,26 @@ function picture(): Buffer {
     if (y > 200) return [110, 150, 90];
     return [150 + Math.round((y / 200) * 60), 190, 230];
   });
+}
+
+/** `rgb(r, g, b)` / `rgba(…)` as [r, g, b]. */
+function parseRgb(css: string): [number, number, number] {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
+  assert.ok(m, `not an rgb colour: ${css}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** WCAG 2 contrast ratio of two colours. */
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const luminance = (c: [number, number, number]) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 // HTML, script, a javascript: link (HTML and Markdown), a bidi override and 100k characters.
@@ -167,6 +187,75 @@ describe('task panels', function () {
     assert.deepEqual((await editorLines(page)).slice(0, 4), ['Intro line.', 'The tower is 324 metres tall. It is old.', 'The tower is 324 metres tall.', 'Last line.']);
     await closePanel(page);
     await runCommand(page, 'View: Revert and Close Editor').catch(() => undefined);
+  });
+
+  it('in the High Contrast theme: text and bars meet WCAG contrast, entities are outlined', async () => {
+    const { page } = wb;
+    const picker = page.locator('.quick-input-widget');
+    /** Picks a colour theme by its label, as a person does; returns the one that was on. */
+    const pickTheme = async (label: string): Promise<string> => {
+      await startCommand(page, 'Preferences: Color Theme');
+      const was = (await picker.locator('.monaco-list-row.focused .label-name').first().innerText()).trim();
+      await picker.locator('input.input').fill(label);
+      await picker.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) }).first().click();
+      await picker.waitFor({ state: 'hidden' });
+      return was;
+    };
+    const original = await pickTheme('Dark High Contrast');
+    try {
+      await page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15_000 });
+      const frame = await openTaskPanel(page, 'Token Classification');
+      await until(() => frame.locator('body').getAttribute('class').then((c) => /vscode-high-contrast\b/.test(c ?? '')), true, 10_000);
+      await field(frame, '/inputs').locator('textarea').fill('My name is Sarah and I live in Paris.');
+      await run(page);
+      const background = parseRgb(await computedStyle(frame.locator('body'), 'background-color'));
+      const entities = frame.locator('.result mark.entity');
+      assert.equal(await entities.count(), 2);
+      for (let i = 0; i < 2; i++) {
+        const entity = entities.nth(i);
+        assert.ok(contrast(parseRgb(await computedStyle(entity, 'color')), background) >= 4.5, `entity ${i}: text contrast ≥ 4.5:1`);
+        assert.equal(await computedStyle(entity, 'outline-style'), 'solid', `entity ${i}: outlined, not only tinted`);
+        const tag = entity.locator('.entity-tag');
+        assert.ok(contrast(parseRgb(await computedStyle(tag, 'color')), parseRgb(await computedStyle(tag, 'background-color'))) >= 4.5, `entity ${i}: its tag is readable`);
+      }
+      // Every label colour of the palette is defined in this theme, and stands out from the background.
+      const palette = await frame.locator('.result').evaluate((result) => {
+        type Element = { className: string; style: { color: string }; append(e: unknown): void; remove(): void };
+        const doc = (globalThis as unknown as { document: { createElement(t: string): Element } }).document;
+        const css = globalThis as unknown as { getComputedStyle(e: unknown): { color: string } };
+        return Array.from({ length: 10 }, (_, i) => {
+          // An undefined colour makes the declaration invalid, and the probe inherits its wrapper's colour.
+          const wrapper = doc.createElement('span');
+          wrapper.style.color = 'rgb(1, 2, 3)';
+          const probe = doc.createElement('span');
+          probe.className = `label-color-${i}`;
+          probe.style.color = 'var(--label-color)';
+          wrapper.append(probe);
+          (result as unknown as Element).append(wrapper);
+          const color = css.getComputedStyle(probe).color;
+          wrapper.remove();
+          return color;
+        });
+      });
+      for (const [i, color] of palette.entries()) {
+        assert.notEqual(color, 'rgb(1, 2, 3)', `label colour ${i} is defined`);
+        assert.ok(contrast(parseRgb(color), background) >= 3, `label colour ${i} (${color}) contrasts ≥ 3:1 with the background`);
+      }
+      await panelScreenshot(page, 'high-contrast-token-classification');
+      await closePanel(page);
+
+      const classify = await openTaskPanel(page, 'Text Classification');
+      await field(classify, '/inputs').locator('textarea').fill('I love it');
+      await run(page);
+      const bar = classify.locator('.result .ranked-row .bar').first();
+      assert.ok(contrast(parseRgb(await computedStyle(bar, 'background-color')), background) >= 3, 'bars contrast ≥ 3:1 with the background');
+      const label = classify.locator('.result .ranked-row .row-label').first();
+      assert.ok(contrast(parseRgb(await computedStyle(label, 'color')), background) >= 4.5, 'label text contrast ≥ 4.5:1');
+      await panelScreenshot(page, 'high-contrast-text-classification');
+      await closePanel(page);
+    } finally {
+      await pickTheme(original);
+    }
   });
 
   it('restores a panel with its result and history after a window reload', async () => {
