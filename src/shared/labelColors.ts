@@ -3,7 +3,10 @@
 // labels are always the most distinct. Slots map to theme colours in panel.css
 // (`.label-color-N`) and to the same `--vscode-*` variables for canvas painting.
 
-/** Theme colours of the slots, with the values of the Dark Modern theme for when a variable is missing. */
+/**
+ * The slots' theme colours (panel.css resolves them, with fallbacks, into `--label-color`),
+ * and the values of the Dark Modern theme for when nothing resolves.
+ */
 export const LABEL_PALETTE: readonly { variable: string; fallback: string }[] = [
   { variable: '--vscode-charts-blue', fallback: '#3794ff' },
   { variable: '--vscode-charts-orange', fallback: '#d18616' },
@@ -13,7 +16,7 @@ export const LABEL_PALETTE: readonly { variable: string; fallback: string }[] = 
   { variable: '--vscode-charts-yellow', fallback: '#cca700' },
   { variable: '--vscode-terminal-ansiCyan', fallback: '#11a8cd' },
   { variable: '--vscode-terminal-ansiMagenta', fallback: '#bc3fbc' },
-  { variable: '--vscode-terminal-ansiBrightGreen', fallback: '#23d18b' },
+  { variable: '--vscode-gitDecoration-addedResourceForeground', fallback: '#81b88b' },
   { variable: '--vscode-terminal-ansiBrightBlue', fallback: '#3b8eea' },
 ];
 
@@ -39,9 +42,11 @@ export function assignColors(labels: Iterable<string>, key: (label: string) => s
   return slots;
 }
 
-/** `#rgb`, `#rrggbb(aa)` or `rgb(a)(r, g, b…)` as [r, g, b]; undefined for anything else. */
+/** `#rgb`, `#rrggbb(aa)`, `rgb(a)(r, g, b…)` or `color(srgb r g b…)` (what color-mix computes to) as [r, g, b]; undefined for anything else. */
 export function parseColor(value: string): [number, number, number] | undefined {
   const v = value.trim();
+  const srgb = /^color\(srgb\s+([\d.e-]+)\s+([\d.e-]+)\s+([\d.e-]+)/i.exec(v);
+  if (srgb) return [srgb[1], srgb[2], srgb[3]].map((n) => Math.round(Math.min(1, Math.max(0, Number(n))) * 255)) as [number, number, number];
   let m = /^#([0-9a-f]{3,4})$/i.exec(v);
   if (m) return [0, 1, 2].map((i) => parseInt(m![1][i] + m![1][i], 16)) as [number, number, number];
   m = /^#([0-9a-f]{6})(?:[0-9a-f]{2})?$/i.exec(v);

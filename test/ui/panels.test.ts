@@ -29,11 +29,13 @@ function picture(): Buffer {
   });
 }
 
-/** `rgb(r, g, b)` / `rgba(…)` as [r, g, b]. */
+/** A computed colour, `rgb(r, g, b)`, `rgba(…)` or `color(srgb r g b)` (what color-mix computes to), as [r, g, b] in 0–255. */
 function parseRgb(css: string): [number, number, number] {
-  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
-  assert.ok(m, `not an rgb colour: ${css}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  const srgb = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/.exec(css);
+  assert.ok(srgb, `not an sRGB colour: ${css}`);
+  return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255];
 }
 
 /** WCAG 2 contrast ratio of two colours. */
@@ -189,7 +191,15 @@ describe('task panels', function () {
     await runCommand(page, 'View: Revert and Close Editor').catch(() => undefined);
   });
 
-  it('in the High Contrast theme: text and bars meet WCAG contrast, entities are outlined', async () => {
+  for (const theme of [
+    { label: 'Light 2026', workbench: 'vs', body: /\bvscode-light\b/ },
+    { label: 'Dark 2026', workbench: 'vs-dark', body: /\bvscode-dark\b/ },
+    { label: 'Light Modern', workbench: 'vs', body: /\bvscode-light\b/ },
+    { label: 'Dark Modern', workbench: 'vs-dark', body: /\bvscode-dark\b/ },
+    { label: 'Dark High Contrast', workbench: 'hc-black', body: /\bvscode-high-contrast\b(?!-)/, outlined: true },
+    { label: 'Light High Contrast', workbench: 'hc-light', body: /\bvscode-high-contrast-light\b/, outlined: true },
+  ])
+  it(`in ${theme.label}: text, tags and all 10 label colours meet WCAG contrast${theme.outlined ? ', entities are outlined' : ''}`, async () => {
     const { page } = wb;
     const picker = page.locator('.quick-input-widget');
     /** Picks a colour theme by its label, as a person does; returns the one that was on. */
@@ -201,11 +211,11 @@ describe('task panels', function () {
       await picker.waitFor({ state: 'hidden' });
       return was;
     };
-    const original = await pickTheme('Dark High Contrast');
+    const original = await pickTheme(theme.label);
     try {
-      await page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15_000 });
+      await page.locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 15_000 });
       const frame = await openTaskPanel(page, 'Token Classification');
-      await until(() => frame.locator('body').getAttribute('class').then((c) => /vscode-high-contrast\b/.test(c ?? '')), true, 10_000);
+      await until(() => frame.locator('body').getAttribute('class').then((c) => theme.body.test(c ?? '')), true, 10_000);
       await field(frame, '/inputs').locator('textarea').fill('My name is Sarah and I live in Paris.');
       await run(page);
       const background = parseRgb(await computedStyle(frame.locator('body'), 'background-color'));
@@ -214,7 +224,7 @@ describe('task panels', function () {
       for (let i = 0; i < 2; i++) {
         const entity = entities.nth(i);
         assert.ok(contrast(parseRgb(await computedStyle(entity, 'color')), background) >= 4.5, `entity ${i}: text contrast ≥ 4.5:1`);
-        assert.equal(await computedStyle(entity, 'outline-style'), 'solid', `entity ${i}: outlined, not only tinted`);
+        if (theme.outlined) assert.equal(await computedStyle(entity, 'outline-style'), 'solid', `entity ${i}: outlined, not only tinted`);
         const tag = entity.locator('.entity-tag');
         assert.ok(contrast(parseRgb(await computedStyle(tag, 'color')), parseRgb(await computedStyle(tag, 'background-color'))) >= 4.5, `entity ${i}: its tag is readable`);
       }
@@ -237,11 +247,9 @@ describe('task panels', function () {
           return color;
         });
       });
-      for (const [i, color] of palette.entries()) {
-        assert.notEqual(color, 'rgb(1, 2, 3)', `label colour ${i} is defined`);
-        assert.ok(contrast(parseRgb(color), background) >= 3, `label colour ${i} (${color}) contrasts ≥ 3:1 with the background`);
-      }
-      await panelScreenshot(page, 'high-contrast-token-classification');
+      const weak = palette.flatMap((color, i) => (color === 'rgb(1, 2, 3)' ? [`${i}: undefined`] : contrast(parseRgb(color), background) < 3 ? [`${i}: ${color} (${contrast(parseRgb(color), background).toFixed(2)}:1)`] : []));
+      assert.deepEqual(weak, [], 'every label colour is defined and contrasts ≥ 3:1 with the background');
+      await panelScreenshot(page, `theme-${theme.label.replace(/ /g, '-')}-token-classification`);
       await closePanel(page);
 
       const classify = await openTaskPanel(page, 'Text Classification');
@@ -251,7 +259,7 @@ describe('task panels', function () {
       assert.ok(contrast(parseRgb(await computedStyle(bar, 'background-color')), background) >= 3, 'bars contrast ≥ 3:1 with the background');
       const label = classify.locator('.result .ranked-row .row-label').first();
       assert.ok(contrast(parseRgb(await computedStyle(label, 'color')), background) >= 4.5, 'label text contrast ≥ 4.5:1');
-      await panelScreenshot(page, 'high-contrast-text-classification');
+      await panelScreenshot(page, `theme-${theme.label.replace(/ /g, '-')}-text-classification`);
       await closePanel(page);
     } finally {
       await pickTheme(original);

@@ -54,6 +54,7 @@ describe('panel label colours', () => {
     assert.deepEqual(parseColor(' #abc '), [0xaa, 0xbb, 0xcc]);
     assert.deepEqual(parseColor('#3794ffcc'), [0x37, 0x94, 0xff]);
     assert.deepEqual(parseColor('rgba(1, 2, 300, 0.5)'), [1, 2, 255]);
+    assert.deepEqual(parseColor('color(srgb 0.2 0.6 1 / 0.28)'), [51, 153, 255], 'what color-mix computes to');
     assert.equal(parseColor('var(--x)'), undefined);
     for (const p of LABEL_PALETTE) assert.ok(parseColor(p.fallback));
   });
