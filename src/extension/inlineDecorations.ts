@@ -49,7 +49,9 @@ export class InlineResults implements vscode.Disposable {
       borderRadius: '2px',
       overviewRulerColor: `rgba(${rgb}, 0.8)`,
       overviewRulerLane: vscode.OverviewRulerLane.Right,
-      after: { color: `rgba(${rgb}, 1)`, margin: '0 0 0 0.2em', fontWeight: 'bold' },
+      // The label in the editor's own text colour on a tint of the span's colour: a
+      // coloured text (yellow on white…) would not be readable in every theme.
+      after: { color: new vscode.ThemeColor('editor.foreground'), backgroundColor: `rgba(${rgb}, 0.22)`, border: `1px solid rgba(${rgb}, 0.9)`, margin: '0 0 0 0.2em', fontWeight: 'bold' },
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }),
   );

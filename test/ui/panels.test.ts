@@ -11,7 +11,8 @@ import { makeGrayPng, makeRgbPng, makeWav } from '../support/media';
 import { CASES, type CaseContext } from './panelCases';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelScreenshot, panelWindow, run, until } from './panelDriver';
 import { canary, computedStyle, editorLines, scriptsMentioning } from './panelProbes';
-import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, startCommand, uiEnv, type Workbench } from './workbench';
+import { contrast, parseRgb } from './contrast';
+import { DEFAULT_THEME, openWorkbench, pickTheme, recordDialogs, runCommand, screenshot, setUserSettings, signIn, uiEnv, type Workbench } from './workbench';
 
 const TOKEN = 'hf_panelsUiTestToken0123456789';
 const WIDTH = 480;
@@ -27,28 +28,6 @@ function picture(): Buffer {
     if (y > 200) return [110, 150, 90];
     return [150 + Math.round((y / 200) * 60), 190, 230];
   });
-}
-
-/** A computed colour, `rgb(r, g, b)`, `rgba(…)` or `color(srgb r g b)` (what color-mix computes to), as [r, g, b] in 0–255. */
-function parseRgb(css: string): [number, number, number] {
-  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
-  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-  const srgb = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/.exec(css);
-  assert.ok(srgb, `not an sRGB colour: ${css}`);
-  return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255];
-}
-
-/** WCAG 2 contrast ratio of two colours. */
-function contrast(a: [number, number, number], b: [number, number, number]): number {
-  const luminance = (c: [number, number, number]) => {
-    const [r, g, bl] = c.map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 // HTML, script, a javascript: link (HTML and Markdown), a bidi override and 100k characters.
@@ -201,17 +180,7 @@ describe('task panels', function () {
   ])
   it(`in ${theme.label}: text, tags and all 10 label colours meet WCAG contrast${theme.outlined ? ', entities are outlined' : ''}`, async () => {
     const { page } = wb;
-    const picker = page.locator('.quick-input-widget');
-    /** Picks a colour theme by its label, as a person does; returns the one that was on. */
-    const pickTheme = async (label: string): Promise<string> => {
-      await startCommand(page, 'Preferences: Color Theme');
-      const was = (await picker.locator('.monaco-list-row.focused .label-name').first().innerText()).trim();
-      await picker.locator('input.input').fill(label);
-      await picker.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) }).first().click();
-      await picker.waitFor({ state: 'hidden' });
-      return was;
-    };
-    const original = await pickTheme(theme.label);
+    await pickTheme(page, theme.label);
     try {
       await page.locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 15_000 });
       const frame = await openTaskPanel(page, 'Token Classification');
@@ -262,7 +231,7 @@ describe('task panels', function () {
       await panelScreenshot(page, `theme-${theme.label.replace(/ /g, '-')}-text-classification`);
       await closePanel(page);
     } finally {
-      await pickTheme(original);
+      await pickTheme(page, DEFAULT_THEME);
     }
   });
 

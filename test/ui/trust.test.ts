@@ -12,7 +12,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { HfTestServer } from '../support/hfServer';
 import { closeAll, closePanel, field, openTaskPanel, panel, panelWindow } from './panelDriver';
 import { canary } from './panelProbes';
-import { openWorkbench, recordDialogs, runCommand, screenshot, setUserSettings, signIn, startCommand, uiEnv, waitForToast, type Workbench } from './workbench';
+import { openWorkbench, recordDialogs, runCommand, runOnSelection, screenshot, selectAllOf, setUserSettings, signIn, uiEnv, waitForToast, type Workbench } from './workbench';
 
 // A fresh hf_-shaped token per run, so that the leak scan of the run's files would see it too.
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -89,32 +89,6 @@ describe('trust: hostile model output and a canary token in the workbench', func
   let elsewhere: HfTestServer;
   let dialogs: string[] = [];
 
-  async function selectAllOf(name: string): Promise<void> {
-    const { page } = wb;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input.input').fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-  }
-
-  /** Runs a palette command on the selection: answers its question, if any, and takes the default model. */
-  async function runOnSelection(title: string, question?: string): Promise<void> {
-    const { page } = wb;
-    await startCommand(page, title);
-    const widget = page.locator('.quick-input-widget');
-    if (question) {
-      await widget.locator('.quick-input-title', { hasText: 'Question Answering' }).waitFor({ timeout: 15_000 });
-      await widget.locator('input.input').fill(question);
-      await widget.locator('input.input').press('Enter');
-    }
-    // The model picker, default first.
-    await widget.locator('.quick-input-title', { hasText: 'choose a model' }).waitFor({ timeout: 15_000 });
-    await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
-  }
-
   const clearNotifications = () => runCommand(wb.page, 'Notifications: Clear All Notifications');
 
   before(async function () {
@@ -147,9 +121,9 @@ describe('trust: hostile model output and a canary token in the workbench', func
 
   it('a hostile label shows as text in the inline label and in its hover; no link but our own, nothing runs', async () => {
     const { page } = wb;
-    await selectAllOf('trust.md');
+    await selectAllOf(page, 'trust.md');
     server.script({ match: '/models/', json: [[{ label: `${HTML} ${LINKS} ${LONG}`, score: 0.987 }, { label: 'NEGATIVE', score: 0.013 }]] });
-    await runOnSelection('Hugging Face: Classify Text');
+    await runOnSelection(page, 'Hugging Face: Classify Text');
     // The label after the line: the start of the payload, as written, cut short, the bidi override gone.
     let shown = '';
     for (let i = 0; i < 100 && !shown.includes('0.987'); i++) {
@@ -191,9 +165,9 @@ describe('trust: hostile model output and a canary token in the workbench', func
   it('a hostile answer shows as text in the notification: no link forms, nothing runs', async () => {
     const { page } = wb;
     await clearNotifications();
-    await selectAllOf('trust.md');
+    await selectAllOf(page, 'trust.md');
     server.script({ match: '/models/', json: { answer: `${LINKS} ${HTML} ${LONG}`, score: 0.91, start: 0, end: 5 } });
-    await runOnSelection('Hugging Face: Ask About the Text (Question Answering)', 'Where does Sarah live?');
+    await runOnSelection(page, 'Hugging Face: Ask About the Text (Question Answering)', { title: 'Question Answering', answer: 'Where does Sarah live?' });
     const toast = await waitForToast(page, /Answer: \[Sign in again\]/);
     const message = toast.locator('.notification-list-item-message');
     const text = await message.innerText();
@@ -207,11 +181,11 @@ describe('trust: hostile model output and a canary token in the workbench', func
   it('errors that echo the token and carry links show neither, from commands and from a panel', async () => {
     const { page } = wb;
     await clearNotifications();
-    await selectAllOf('trust.md');
+    await selectAllOf(page, 'trust.md');
     const echo = `Authorization: Bearer ${CANARY} [Retry here](command:huggingface.signOut)`;
     // A server error quoting the request's header, with a link in it.
     server.script({ match: '/models/', status: 500, json: { error: `Internal error. ${echo}` } });
-    await runOnSelection('Hugging Face: Classify Text');
+    await runOnSelection(page, 'Hugging Face: Classify Text');
     let toast = await waitForToast(page, /Internal error/);
     let message = toast.locator('.notification-list-item-message');
     assert.match(await message.innerText(), /Internal error\. Authorization: Bearer \[redacted\] \[Retry here\] \(command:huggingface\.signOut\)/);
@@ -219,14 +193,14 @@ describe('trust: hostile model output and a canary token in the workbench', func
 
     // A 401 quoting it.
     server.script({ match: '/models/', status: 401, json: { error: `Invalid credentials in Authorization header: Bearer ${CANARY}` } });
-    await runOnSelection('Hugging Face: Summarize');
+    await runOnSelection(page, 'Hugging Face: Summarize');
     toast = await waitForToast(page, /Invalid credentials|token/i);
     message = toast.locator('.notification-list-item-message');
     assert.match(await message.innerText(), /\[redacted\]/);
 
     // A redirect to another origin: followed without the token (or refused), never with it.
     server.script({ match: '/models/', status: 307, headers: { location: `${elsewhere.url}/models/other` } });
-    await runOnSelection('Hugging Face: Classify Text');
+    await runOnSelection(page, 'Hugging Face: Classify Text');
     for (let i = 0; i < 100 && elsewhere.requests.length === 0; i++) await page.waitForTimeout(100);
     assert.equal(elsewhere.requests.length, 1, 'the redirect was followed');
     assert.equal(elsewhere.requests[0].headers.authorization, undefined, 'without the token');

@@ -173,6 +173,45 @@ export function recordDialogs(page: Page): string[] {
   return dialogs;
 }
 
+/** Opens a workspace file by name (Quick Open) and selects all of it. */
+export async function selectAllOf(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await quickInput(page).locator('input.input').fill(name);
+  await quickInput(page).locator('.monaco-list-row', { hasText: name }).first().click();
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+}
+
+/** Runs one of our commands on the selection from the palette: answers its question box, if any, and takes the default model. */
+export async function runOnSelection(page: Page, title: string, question?: { title: string; answer: string }): Promise<void> {
+  await startCommand(page, title);
+  const widget = quickInput(page);
+  if (question) {
+    await widget.locator('.quick-input-title', { hasText: question.title }).waitFor({ timeout: 15_000 });
+    await widget.locator('input.input').fill(question.answer);
+    await widget.locator('input.input').press('Enter');
+  }
+  // The model picker, default first.
+  await widget.locator('.quick-input-title', { hasText: 'choose a model' }).waitFor({ timeout: 15_000 });
+  await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** The theme a fresh workbench starts with. */
+export const DEFAULT_THEME = 'Light 2026';
+
+/** Picks a colour theme by its label from the theme picker, as a person does. */
+export async function pickTheme(page: Page, label: string): Promise<void> {
+  const picker = quickInput(page);
+  // A row under the mouse would be focused, and previewed, as the picker opens.
+  await page.mouse.move(0, 0);
+  await startCommand(page, 'Preferences: Color Theme');
+  await picker.locator('input.input').fill(label);
+  await picker.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first().click();
+  await picker.waitFor({ state: 'hidden' });
+}
+
 export const toasts = (page: Page): Locator => page.locator('.notifications-toasts .notification-toast');
 
 /** Waits for a notification toast whose text matches, and returns it. */
