@@ -1,5 +1,7 @@
 // What the editor reports while typing, each with its range and quick fix.
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkFile, parseFile, suggestTask, type FileKind, type Problem } from '../../src/extension/componentFiles';
 import { applyEdits, rangeOf } from '../support/componentText';
 
@@ -15,6 +17,17 @@ describe('component files: checks', () => {
   it('a valid file has no problems', () => {
     const text = lines('name: s', 'task: TASK_SUMMARIZATION', 'input:', '  model: facebook/bart-large-cnn', '  inputs: ${file:notes.txt}', '  parameters:', '    max_length: 60', '  options:', '    wait_for_model: true', 'setup:', '  base_url: https://example.endpoints.huggingface.cloud', '  is_custom_endpoint: true');
     assert.deepEqual(check(text), []);
+  });
+
+  it('every file in examples/ is free of problems (what `npm start` opens must not greet people with squiggles)', () => {
+    const examples = join(__dirname, '..', '..', '..', 'examples');
+    const files = [
+      ...readdirSync(join(examples, 'components')).filter((n) => n.endsWith('.hf.yaml')).map((n) => [join('components', n), 'components'] as const),
+      ...readdirSync(join(examples, 'recipes')).filter((n) => n.endsWith('.yaml')).map((n) => [join('recipes', n), 'recipe'] as const),
+    ];
+    assert.ok(files.length >= 8, `${files.length} example files`);
+    const found = files.flatMap(([path, kind]) => check(readFileSync(join(examples, path), 'utf8'), kind).map((p) => `${path} ${p.range} ${p.code}: ${p.message}`));
+    assert.deepEqual(found, []);
   });
 
   it('unknown task: "did you mean", with a fix', () => {
