@@ -27,7 +27,7 @@ export class ResultHistory {
 
   add(task: string, model: string, output: unknown, input?: Record<string, unknown>): number {
     const id = this.nextId++;
-    const textOnly = input && !Object.values(input).some((v) => v instanceof Uint8Array || v instanceof Blob);
+    const textOnly = input && !('image' in input || 'audio' in input) && !Object.values(input).some((v) => v instanceof Uint8Array || v instanceof Blob);
     this.entries.push({ id, task, model, output, at: new Date().toISOString(), ...(textOnly && { input }) });
     if (this.entries.length > KEEP) this.entries.shift();
     return id;
