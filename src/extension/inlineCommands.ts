@@ -27,8 +27,7 @@ const LABELS_KEY = 'huggingface.zeroShotLabels';
 export function showInline(ctx: CommandContext, target: TextTarget, task: TaskInfo, resultId: number, build: (subject: OffsetRange) => InlineResult[]): void {
   const subject = target.subject;
   if (!subject || !isOpenInEditor(target.document)) {
-    void showInfo(`The text changed while ${task.title} ran, so its result is not shown inline.`, 'Show Details')
-      .then((c) => c && ctx.history.show(resultId));
+    ctx.history.offer(`The text changed while ${task.title} ran, so its result is not shown inline.`, resultId);
     return;
   }
   ctx.inline.show(target.document, subject, build(subject));

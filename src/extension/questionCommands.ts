@@ -15,15 +15,12 @@ import type { OffsetRange } from './rangeTracking';
 import { taskInfo } from './lazyExecutor';
 import { cellsAt, parseTable, tableInput, TableParseError, type Cell, type ParsedTable } from './tables';
 import { locateAnswer } from './textSpans';
-import { showInfo, showWarning } from './notify';
+import { showWarning } from './notify';
 
 function ask(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Type a question.') });
 }
 
-function announce(ctx: CommandContext, message: string, resultId: number): void {
-  void showInfo(message, 'Show Details').then((c) => c && ctx.history.show(resultId));
-}
 
 const shift = (subject: OffsetRange, r: OffsetRange): OffsetRange => ({ start: subject.start + r.start, end: subject.start + r.end });
 
@@ -46,7 +43,7 @@ export async function answerQuestion(ctx: CommandContext, args: CommandArgs): Pr
       showInline(ctx, target, task, result.id, (subject) => [{ kind: 'highlight', range: shift(subject, span), hover }]);
       reveal(source.editor, target.subject && shift(target.subject, span));
     }
-    announce(ctx, answer.trim() ? `Answer: ${inlineText(answer, 200)}${scored}` : `${model} found no answer.`, result.id);
+    ctx.history.offer(answer.trim() ? `Answer: ${inlineText(answer, 200)}${scored}` : `${model} found no answer.`, result.id);
     return result.output;
   } finally {
     target.dispose();
@@ -81,7 +78,7 @@ export async function answerTableQuestion(ctx: CommandContext, args: CommandArgs
       { kind: 'label', range: headerRange(subject, table.header), text: `answer: ${inlineText(answer)}${how}`, hover },
       ...cells.map((cell): InlineResult => ({ kind: 'highlight', range: shift(subject, cell), hover })),
     ]);
-    announce(ctx, answer.trim() ? `Answer: ${inlineText(answer, 200)}${how}` : `${model} found no answer in the table.`, result.id);
+    ctx.history.offer(answer.trim() ? `Answer: ${inlineText(answer, 200)}${how}` : `${model} found no answer in the table.`, result.id);
     return result.output;
   } finally {
     target.dispose();

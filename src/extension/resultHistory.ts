@@ -43,6 +43,14 @@ export class ResultHistory {
     return entry?.input && { task: entry.task, input: { model: entry.model, ...entry.input }, output: entry.output };
   }
 
+  /** A notification about result `id`, with buttons to open it in its task's panel or as JSON. */
+  offer(message: string, id: number): void {
+    void showInfo(message, 'Open in Panel', 'Show Details').then((choice) => {
+      if (choice === 'Open in Panel') void vscode.commands.executeCommand('huggingface.showResultInPanel', id);
+      else if (choice) void this.show(id);
+    });
+  }
+
   /** Opens result `id` (the latest when omitted) as JSON in a new untitled editor. */
   async show(id?: number): Promise<vscode.TextEditor | undefined> {
     const entry = this.find(id);

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { HfTestServer } from '../support/hfServer';
-import { closeAll, closePanel, field, openTaskPanel, panel, panelWindow } from './panelDriver';
+import { closeAll, field, openTaskPanel, panel, panelWindow } from './panelDriver';
 import { canary } from './panelProbes';
 import { openWorkbench, recordDialogs, runCommand, runOnSelection, screenshot, selectAllOf, setUserSettings, signIn, uiEnv, waitForToast, type Workbench } from './workbench';
 
@@ -157,7 +157,7 @@ describe('trust: hostile model output and a canary token in the workbench', func
     assert.equal(await field(frame, '/inputs').locator('textarea').inputValue(), 'I love this movie.\nSarah lives in Paris.\n');
     assert.equal(await canary(await panelWindow(page)), undefined, 'no payload ran in the panel');
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, posts, 'no new request');
-    await closePanel(page);
+    await closeAll(page);
     await page.mouse.move(0, 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran in the workbench');
   });
@@ -175,6 +175,17 @@ describe('trust: hostile model output and a canary token in the workbench', func
     assert.deepEqual(await linksIn(message), [], 'no link in the message');
     assert.ok(!text.includes('\u202E'));
     await screenshot(page, 'trust-hostile-notification');
+
+    // Its "Open in Panel" button shows the question and the answer in the task's panel, as text there too.
+    await toast.getByRole('button', { name: 'Open in Panel' }).click();
+    const frame = panel(page);
+    await frame.locator('.panel-header h1:text-is("Question Answering")').waitFor({ timeout: 20_000 });
+    assert.equal(await field(frame, '/inputs/question').locator('textarea').inputValue(), 'Where does Sarah live?');
+    await frame.locator('.result').first().waitFor();
+    assert.ok((await frame.locator('.result').first().innerText()).includes('[Sign in again](command:huggingface.signOut)'), 'the answer, as text');
+    assert.equal(await canary(await panelWindow(page)), undefined, 'no payload ran in the panel');
+    // The panel opened beside the text, which kept the focus: close both.
+    await closeAll(page);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
   });
 
