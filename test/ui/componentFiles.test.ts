@@ -27,7 +27,12 @@ describe('component files in the workbench', function () {
 
     const lenses = page.locator('.monaco-editor .codelens-decoration');
     await lenses.filter({ hasText: '▶ Run all' }).first().waitFor({ timeout: 20_000 });
-    const titles = (await lenses.locator('a').allInnerTexts()).map((t) => t.trim());
+    // The lenses are drawn again whenever the provider answers anew (the file is checked as it opens):
+    // read them until a full set is on screen.
+    let titles: string[] = [];
+    for (const deadline = Date.now() + 10_000; titles.length < 3 && Date.now() < deadline; await page.waitForTimeout(200)) {
+      titles = (await lenses.locator('a').allInnerTexts()).map((t) => t.trim());
+    }
     assert.deepEqual(titles, ['▶ Run', '▶ Run all', '▶ Run']);
 
     const mode = page.locator('.statusbar-item[id="status.editor.mode"]');
