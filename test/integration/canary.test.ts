@@ -4,23 +4,19 @@
 // throws, no notification or progress message, no diagnostic, no open document, no log
 // line, no setting and no file the runs wrote; and it goes to no other origin.
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { TASKS, type TaskId } from '../../src/executor';
 import type { HuggingFaceTasksApi } from '../../src/extension/api';
 import type { RunOutcome } from '../../src/extension/componentEditor';
+import { makeCanary } from '../support/canary';
 import { HfTestServer, type ScriptedReply } from '../support/hfServer';
 import { makePng, makeWav } from '../support/media';
 import { sampleInput } from '../support/taskInputs';
 import { closeEditors, configure, EXTENSION_ID, openText, until, useNotificationSpy, workspaceFolder, writeFile } from './hostHelpers';
 
-// hf_-shaped, so that the leak scan of the run's files after the stage would find it too.
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const CANARY = `hf_${Array.from(randomBytes(34), (b) => ALNUM[b % ALNUM.length]).join('')}`;
-const FORMS = [CANARY, encodeURIComponent(CANARY), Buffer.from(CANARY).toString('base64'), Buffer.from(`Bearer ${CANARY}`).toString('base64')];
-const leaks = (text: string): boolean => FORMS.some((f) => text.includes(f));
+const canary = makeCanary();
+const CANARY = canary.token;
+const leaks = (text: string): boolean => canary.leaks(text) > 0;
 
 /** Ways a server fails while quoting the token; `elsewhere` is another origin. */
 function failures(elsewhere: string): [string, ScriptedReply][] {
@@ -48,16 +44,6 @@ function errorText(e: unknown): string {
   return parts.join('\n');
 }
 
-/** Every file under `dir` (not too big) whose bytes hold the canary. */
-function filesLeaking(dir: string): string[] {
-  const hits: string[] = [];
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (st?.isFile() && st.size < 64 * 2 ** 20 && leaks(readFileSync(path).toString('latin1'))) hits.push(name);
-  }
-  return hits;
-}
 
 describe('a canary token through every command, the API and every failure', function () {
   this.timeout(180_000);
@@ -254,7 +240,7 @@ describe('a canary token through every command, the API and every failure', func
     const holding = observable.filter(leaks).map((s) => s.slice(0, 80).replace(CANARY, '<canary>'));
     assert.deepEqual(holding, []);
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    assert.deepEqual(filesLeaking(root), [], 'files in the workspace');
+    assert.deepEqual(canary.filesHolding(root), [], 'files in the workspace');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 });

@@ -2,23 +2,14 @@
 // Hugging Face Component, highlighted (task ids and references in their own
 // colours) and shows ▶ Run / ▶ Run all above its documents.
 import * as assert from 'node:assert/strict';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { screenshot, useWorkbench } from './workbench';
 
 describe('component files in the workbench', function () {
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(90_000);
-    wb = await openWorkbench();
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  const ctx = useWorkbench();
 
   it('opens chain.hf.yaml as a Hugging Face Component with its CodeLens and colours', async function () {
     this.timeout(60_000);
-    const { page } = wb;
+    const { page } = ctx.wb;
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('chain.hf.yaml');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, paletteHas, runCommand, screenshot, waitForToast, type Workbench } from './workbench';
+import { paletteHas, runCommand, screenshot, useWorkbench, waitForToast } from './workbench';
 
 interface Manifest {
   displayName: string;
@@ -12,31 +12,18 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
 
 describe('workbench and command palette', function () {
-  let wb: Workbench;
-
-  before(async function () {
-    this.timeout(90_000);
-    wb = await openWorkbench();
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-${this.currentTest.title}`);
-  });
+  const ctx = useWorkbench();
 
   it('loads the workbench', async () => {
-    await wb.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
-    await screenshot(wb.page, 'workbench');
+    await ctx.wb.page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+    await screenshot(ctx.wb.page, 'workbench');
   });
 
   it('lists our extension among the installed extensions', async () => {
-    await runCommand(wb.page, 'Extensions: Show Installed Extensions');
-    const item = wb.page.locator('.extensions-viewlet .extension-list-item').filter({ hasText: manifest.displayName });
+    await runCommand(ctx.wb.page, 'Extensions: Show Installed Extensions');
+    const item = ctx.wb.page.locator('.extensions-viewlet .extension-list-item').filter({ hasText: manifest.displayName });
     await item.first().waitFor({ state: 'visible', timeout: 20_000 });
-    await screenshot(wb.page, 'installed-extensions');
+    await screenshot(ctx.wb.page, 'installed-extensions');
   });
 
   it('shows our commands in the palette', async function () {
@@ -47,28 +34,28 @@ describe('workbench and command palette', function () {
     const missing: string[] = [];
     for (const c of commands) {
       const title = c.category ? `${c.category}: ${c.title}` : c.title;
-      if (!(await paletteHas(wb.page, title))) missing.push(title);
+      if (!(await paletteHas(ctx.wb.page, title))) missing.push(title);
     }
     assert.deepEqual(missing, [], 'commands missing from the palette');
   });
 
   it('runs one of ours from the palette: a sample text opens, and the text commands show up for it', async () => {
-    await runCommand(wb.page, 'Hugging Face: Open a Sample Text');
-    await wb.page.locator('.monaco-editor .view-lines').filter({ hasText: 'The tower is 324 metres' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await waitForToast(wb.page, /first paragraph is selected/);
-    await screenshot(wb.page, 'sample-text');
-    assert.equal(await paletteHas(wb.page, 'Hugging Face: Summarize'), true);
+    await runCommand(ctx.wb.page, 'Hugging Face: Open a Sample Text');
+    await ctx.wb.page.locator('.monaco-editor .view-lines').filter({ hasText: 'The tower is 324 metres' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await waitForToast(ctx.wb.page, /first paragraph is selected/);
+    await screenshot(ctx.wb.page, 'sample-text');
+    assert.equal(await paletteHas(ctx.wb.page, 'Hugging Face: Summarize'), true);
   });
 
   it('runs a command from the palette (Help: About)', async () => {
-    await runCommand(wb.page, 'Help: About');
-    const dialog = wb.page.locator('.monaco-dialog-box');
+    await runCommand(ctx.wb.page, 'Help: About');
+    const dialog = ctx.wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 10_000 });
     const text = await dialog.innerText();
     assert.match(text, /code-server: v\d+\.\d+/);
     assert.match(text, /Code: 1\.\d+/);
-    await screenshot(wb.page, 'help-about');
-    await wb.page.keyboard.press('Escape');
+    await screenshot(ctx.wb.page, 'help-about');
+    await ctx.wb.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });
 });

@@ -5,21 +5,18 @@
 // up nowhere: not in notifications, the notification centre, the log, any webview's
 // HTML or messages, the page, or any file the run leaves.
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { makeCanary } from '../support/canary';
 import { HfTestServer } from '../support/hfServer';
 import { closeAll, field, openTaskPanel, panel, panelWindow } from './panelDriver';
 import { canary } from './panelProbes';
 import { openWorkbench, recordDialogs, runCommand, runOnSelection, screenshot, selectAllOf, setUserSettings, signIn, uiEnv, waitForToast, type Workbench } from './workbench';
 
-// A fresh hf_-shaped token per run, so that the leak scan of the run's files would see it too.
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const CANARY = `hf_${Array.from(randomBytes(34), (b) => ALNUM[b % ALNUM.length]).join('')}`;
-/** The forms a leaked token could take: as is, URL-encoded in a query, base64 in a header. */
-const CANARY_FORMS = [CANARY, encodeURIComponent(CANARY), Buffer.from(CANARY).toString('base64'), Buffer.from(`Bearer ${CANARY}`).toString('base64')];
-const leaks = (text: string): number => CANARY_FORMS.reduce((n, form) => n + text.split(form).length - 1, 0);
+const canaryToken = makeCanary();
+const CANARY = canaryToken.token;
+const leaks = canaryToken.leaks;
 
 const HTML = `<img src=x onerror="window.__pwned='img'"><script>window.__pwned='script'</script>`;
 const LINKS = `[Sign in again](command:huggingface.signOut) [docs](https://evil.example/login)`;
@@ -67,20 +64,6 @@ const editorShows = (page: Page): Promise<string> =>
 /** Links inside an element's rendered text (buttons are not links). */
 const linksIn = async (locator: Locator): Promise<string[]> => locator.locator('a').evaluateAll((as) => as.map((a) => (a as unknown as { getAttribute(n: string): string | null }).getAttribute('data-href') ?? (a as unknown as { getAttribute(n: string): string | null }).getAttribute('href') ?? ''));
 
-/** Every file under `dir` whose text holds the canary. */
-function filesLeaking(dir: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const st = statSync(path);
-      if (st.isDirectory()) walk(path);
-      else if (st.isFile() && st.size < 64 * 2 ** 20 && leaks(readFileSync(path).toString('latin1')) > 0) hits.push(path);
-    }
-  };
-  walk(dir);
-  return hits;
-}
 
 describe('trust: hostile model output and a canary token in the workbench', function () {
   this.timeout(60_000);
@@ -97,7 +80,7 @@ describe('trust: hostile model output and a canary token in the workbench', func
     elsewhere = await HfTestServer.start();
     writeFileSync(join(uiEnv().workspace, 'trust.md'), 'I love this movie.\nSarah lives in Paris.\n');
     setUserSettings({ 'huggingface.baseUrl': server.url, 'huggingface.hubUrl': server.url, 'huggingface.maxWaitSeconds': 5, 'workbench.startupEditor': 'none' });
-    wb = await openWorkbench({ beforeLoad: (context: BrowserContext) => context.addInitScript(watchMessages, CANARY_FORMS) });
+    wb = await openWorkbench({ beforeLoad: (context: BrowserContext) => context.addInitScript(watchMessages, canaryToken.forms) });
     dialogs = recordDialogs(wb.page);
     await signIn(wb.page, CANARY);
     // The status bar says who is signed in (the Hub's name for the token), never the token.
@@ -266,7 +249,7 @@ describe('trust: hostile model output and a canary token in the workbench', func
     const env = uiEnv();
     const logged = readdirSync(env.userDataDir, { recursive: true, encoding: 'utf8' }).filter((f) => /Hugging Face.*\.log$/.test(f));
     assert.ok(logged.length > 0, 'the log channel was written to a file');
-    assert.deepEqual([...filesLeaking(env.userDataDir), ...filesLeaking(env.workspace)], []);
+    assert.deepEqual([...canaryToken.filesHolding(env.userDataDir), ...canaryToken.filesHolding(env.workspace)], []);
     assert.deepEqual(dialogs, []);
   });
 });

@@ -69,6 +69,25 @@ export async function openWorkbench(options: { folder?: string; params?: Record<
   }
 }
 
+/**
+ * A suite's workbench: opened (in a fresh profile) before the suite, closed after it;
+ * a failed test leaves a screenshot named after it.
+ */
+export function useWorkbench(): { readonly wb: Workbench } {
+  const ctx = {} as { wb: Workbench };
+  before(async function () {
+    this.timeout(90_000);
+    ctx.wb = await openWorkbench();
+  });
+  after(async () => {
+    await ctx.wb?.close();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && ctx.wb) await screenshot(ctx.wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 80)}`);
+  });
+  return ctx;
+}
+
 const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
 
 const rows = (page: Page): Locator => quickInput(page).locator('.monaco-list-row');
